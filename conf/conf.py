@@ -1,0 +1,112 @@
+"""Sphinx configuration shared by the English and the Chinese build (``sphinx-build -c conf``)."""
+
+import os
+import sys
+from pathlib import Path
+
+CONF_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(CONF_DIR / "_ext"))
+
+import activations  # noqa: E402
+
+project = "Activation functions"
+author = "The activations authors"
+copyright = "2026, the activations authors"
+release = version = "0.1"
+
+# Read the Docs builds each language as its own project and names it in READTHEDOCS_LANGUAGE
+# ("en", "zh-cn"); locally the Makefile passes -D language=...
+_RTD_LANGUAGES = {"en": "en", "zh-cn": "zh_CN", "zh_cn": "zh_CN"}
+language = _RTD_LANGUAGES.get(os.environ.get("READTHEDOCS_LANGUAGE", "en").lower(), "en")
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx_gallery.gen_gallery",
+    "mathml",            # LaTeX -> MathML at build time: math with no JavaScript, no network
+    "zh_search",         # Chinese search that works (Sphinx 9.0 on Python 3.11)
+    "language_switch",   # every page links to the same page in the other language
+    "gallery_i18n",      # translated titles on the gallery's index cards
+    "catalogue_table",   # the property table, generated from activations.catalogue
+]
+
+root_doc = "index"
+exclude_patterns = ["locale", "auto_examples/*.ipynb", "auto_examples/*.py", "auto_examples/*.zip",
+                    "auto_examples/*.md5", "auto_examples/*.json", "sg_execution_times.rst"]
+templates_path = [str(CONF_DIR / "_templates")]
+nitpicky = True
+
+# --- translation ---------------------------------------------------------------------------
+locale_dirs = ["locale/"]
+gettext_compact = True
+gettext_uuid = False
+gettext_location = False        # no line numbers: catalogues do not churn when a line moves
+gettext_last_translator = "activations authors"
+gettext_language_team = "zh_CN"
+
+# --- HTML ----------------------------------------------------------------------------------
+html_theme = "alabaster"
+html_title = "Activation functions" if language == "en" else "激活函数"
+html_static_path = [str(CONF_DIR / "_static")]
+html_css_files = ["site.css"]
+html_theme_options = {
+    "description": "A tested reference for neural-network activation functions",
+    "fixed_sidebar": False,
+    "show_powered_by": False,
+    "show_relbars": True,
+    "font_family": "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
+    "head_font_family": "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
+    "code_font_family": "ui-monospace, 'DejaVu Sans Mono', monospace",
+    "page_width": "1040px",
+}
+html_sidebars = {"**": ["about.html", "searchbox.html", "navigation.html", "relations.html"]}
+html_math_renderer = "mathml"
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None
+
+# --- API reference -------------------------------------------------------------------------
+autodoc_default_options = {"members": True}
+autodoc_member_order = "bysource"
+autodoc_typehints = "none"
+napoleon_google_docstring = False
+napoleon_use_rtype = False
+
+# --- MyST ----------------------------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "deflist"]
+myst_heading_anchors = 3
+
+# --- gallery -------------------------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": ["../gallery"],
+    "gallery_dirs": ["auto_examples"],
+    "filename_pattern": r"/plot_",
+    "within_subsection_order": "FileNameSortKey",
+    "doc_module": ("activations",),
+    "backreferences_dir": "gen_modules/backreferences",
+    "reference_url": {"activations": None},
+    "download_all_examples": False,
+    "remove_config_comments": True,
+    "abort_on_example_error": True,
+    "only_warn_on_example_error": False,
+    # Timing strings would change the catalogues at every build and add a timing page.
+    "min_reported_time": 10**9,
+    "write_computation_times": False,
+    "show_memory": False,
+    "show_signature": False,
+    "matplotlib_animations": False,
+    "image_srcset": [],
+    "thumbnail_size": (320, 224),
+    "default_thumb_file": None,
+    "capture_repr": ("_repr_html_", "__repr__"),
+    "first_notebook_cell": "%matplotlib inline",
+    "plot_gallery": "True",
+}
+
+# Names from NumPy and PyTorch are cited, not cross-linked: intersphinx would need the network.
+nitpick_ignore_regex = [
+    (r"py:(class|obj)", r"array_like|ndarray|numpy scalar|numpy\..*|torch\..*|callable|optional"),
+    (r"py:(func|mod|class)", r"(numpy|torch)(\..*)?"),
+]
+napoleon_preprocess_types = True

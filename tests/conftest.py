@@ -1,0 +1,67 @@
+"""Shared fixtures: the built site, a local web server for it, a headless browser."""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "build" / "html"
+LANGUAGES = ("en", "zh_CN")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The bilingual site that `make docs` built (`make test` builds it first)."""
+    missing = [lang for lang in LANGUAGES if not (HTML / lang / "index.html").is_file()]
+    assert not missing, f"no built site for {missing}: run `make docs` (or `make test`) first"
+    return HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Base URL of the built site, served on the loopback interface."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser page that records console errors, failed and off-site requests."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.failed_requests = []
+    tab.offsite_requests = []
+    tab.on("console", lambda msg: msg.type == "error" and tab.console_errors.append(msg.text))
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    tab.on("requestfailed", lambda req: tab.failed_requests.append(req.url))
+    tab.on("request", lambda req: req.url.startswith(("data:", server))
+           or tab.offsite_requests.append(req.url))
+    yield tab
+    context.close()
