@@ -1,0 +1,330 @@
+r"""The sigmoid family: logistic sigmoid and hyperbolic tangent, with derivatives.
+
+The module also holds the small error-free transformations (``two_sum``,
+``two_prod``, ``divide``) that let a float64 kernel carry a sum or a product
+exactly as an unevaluated pair ``hi + lo`` and round only once at the end; the
+softmax module uses them too.
+"""
+
+import numpy as np
+
+from ._validation import apply_elementwise
+
+__all__ = ["sigmoid", "sigmoid_grad", "tanh", "tanh_grad"]
+
+# --------------------------------------------------------------------------
+# Error-free transformations (Dekker 1971, Knuth TAOCP vol. 2). All operate
+# elementwise on float64 arrays; none of them warns for finite inputs whose
+# magnitude stays below about 1e300.
+# --------------------------------------------------------------------------
+
+_SPLITTER = 134217729.0  # 2**27 + 1, splits a float64 into two 26-bit halves
+
+
+def two_sum(a, b):
+    """Return ``(s, err)`` with ``s = fl(a + b)`` and ``s + err == a + b`` exactly."""
+    s = a + b
+    b_virtual = s - a
+    err = (a - (s - b_virtual)) + (b - b_virtual)
+    return s, err
+
+
+def _split(a):
+    scaled = _SPLITTER * a
+    hi = scaled - (scaled - a)
+    return hi, a - hi
+
+
+def two_prod(a, b):
+    """Return ``(p, err)`` with ``p = fl(a * b)`` and ``p + err == a * b`` exactly.
+
+    Exact unless the partial products underflow, which only happens for results
+    whose own rounding error is already below the subnormal spacing.
+    """
+    p = a * b
+    a_hi, a_lo = _split(a)
+    b_hi, b_lo = _split(b)
+    err = ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
+    return p, err
+
+
+def divide(n, d_hi, d_lo, n_lo=0.0):
+    """Correctly rounded (to within a small fraction of an ULP) ``n / (d_hi + d_lo)``.
+
+    ``d_hi + d_lo`` is a positive denominator held as an unevaluated pair with
+    ``|d_lo| <= ulp(d_hi)``; the numerator is ``n`` or the pair ``n + n_lo``.
+    One Newton correction on the exactly computed residual ``n - q * d``
+    removes the rounding error of the first quotient.
+    """
+    q = n / d_hi
+    p, p_err = two_prod(q, d_hi)
+    residual = (((n - p) - p_err) + n_lo) - q * d_lo
+    return q + residual / d_hi
+
+
+def _one_plus(e):
+    """``1 + e`` as an exact pair, for ``0 <= e <= 1``."""
+    hi = 1.0 + e
+    return hi, e - (hi - 1.0)
+
+
+def _logistic_pieces(x):
+    """``e = exp(-|x|)`` and the exact pair ``1 + e``; ``e`` lies in [0, 1]."""
+    e = np.exp(-np.abs(x))
+    return (e,) + _one_plus(e)
+
+
+def _logistic_density(e):
+    """``e / (1 + e)**2`` for ``e`` in [0, 1], rounded once."""
+    d_hi, d_lo = _one_plus(e)
+    sq_hi, sq_lo = two_prod(d_hi, d_hi)
+    sq_lo = sq_lo + 2.0 * d_hi * d_lo
+    return divide(e, sq_hi, sq_lo)
+
+
+# --------------------------------------------------------------------------
+# Kernels: float64 in, float64 out, 1-d arrays.
+# --------------------------------------------------------------------------
+
+
+def _sigmoid_kernel(x):
+    e, d_hi, d_lo = _logistic_pieces(x)
+    # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
+    # second branch and stays nan.
+    numerator = np.where(x >= 0.0, 1.0, e)
+    return divide(numerator, d_hi, d_lo)
+
+
+def _sigmoid_grad_kernel(x):
+    return _logistic_density(np.exp(-np.abs(x)))
+
+
+# Beyond |x| = 354, exp(-2|x|) is subnormal and has lost digits, while
+# tanh'(x) = 4 exp(-2|x|) (to float64 accuracy) may still be a normal number.
+# There we compute 4 exp(-2|x|) = 2**-62 * exp(-(2|x| - C_HI)) * exp(C_LO),
+# where C_HI + C_LO = 64 ln 2 and C_HI is a multiple of 2**-42, so that
+# 2|x| - C_HI is exact and its exponential is a normal number; ldexp then
+# rounds once into the subnormal range if needed.
+_TANH_GRAD_TAIL = 354.0
+_LN2_HI = 0.6931471805599453  # float64 nearest to ln 2
+_LN2_LO = 2.3190468138462996e-17  # ln 2 - _LN2_HI
+_C_HI = np.round(64.0 * _LN2_HI * 2.0**42) / 2.0**42
+_C_LO = (64.0 * _LN2_HI - _C_HI) + 64.0 * _LN2_LO
+
+
+def _tanh_kernel(x):
+    # NumPy's tanh is accurate (about 1 ULP) and saturates cleanly to +-1
+    # without overflow, unlike the textbook (e^x - e^-x) / (e^x + e^-x).
+    return np.tanh(x)
+
+
+def _tanh_grad_kernel(x):
+    ax = np.abs(x)
+    # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
+    # values belong to the tail branch anyway.
+    e = np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL))
+    body = 4.0 * _logistic_density(e)
+    scaled = np.exp(_C_HI - 2.0 * np.clip(ax, _TANH_GRAD_TAIL, 800.0))
+    tail = np.ldexp(scaled + scaled * _C_LO, -62)
+    return np.where(ax > _TANH_GRAD_TAIL, tail, body)
+
+
+# --------------------------------------------------------------------------
+# Public functions
+# --------------------------------------------------------------------------
+
+
+def sigmoid(x):
+    r"""Logistic sigmoid: squash real numbers into the interval (0, 1).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\sigma(x)` elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give float64.
+        A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    sigmoid_grad : Derivative of the sigmoid.
+    tanh : The same S-shaped curve, rescaled to (-1, 1).
+
+    Notes
+    -----
+    .. math::
+
+        \sigma(x) = \frac{1}{1 + e^{-x}}
+
+    .. math::
+
+        \sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr) = \frac{e^{-x}}{\left(1 + e^{-x}\right)^{2}}
+
+    The textbook form :math:`1/(1 + e^{-x})` overflows for :math:`x < -709`,
+    where :math:`e^{-x}` exceeds the float64 range. We therefore compute
+    :math:`e = e^{-|x|}`, which always lies in :math:`[0, 1]`, and return
+    :math:`1/(1 + e)` for :math:`x \ge 0` and :math:`e/(1 + e)` for
+    :math:`x < 0`; both are equal to :math:`\sigma(x)` in exact arithmetic. The sum
+    :math:`1 + e` is kept exactly and the division is corrected once, so the
+    float64 result is within about 1.2 ULP of the true value. Float16 and float32
+    inputs are computed in float64 and rounded once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sigmoid
+    >>> print(sigmoid(0.0))
+    0.5
+    >>> np.round(sigmoid([-np.inf, -2.0, 0.0, 2.0, np.inf]), 4)
+    array([0.    , 0.1192, 0.5   , 0.8808, 1.    ])
+
+    Large inputs saturate without an overflow warning, and float32 stays float32:
+
+    >>> sigmoid(np.array([-1000.0, 1000.0], dtype=np.float32))
+    array([0., 1.], dtype=float32)
+    """
+    return apply_elementwise("sigmoid", x, _sigmoid_kernel)
+
+
+def sigmoid_grad(x):
+    r"""Derivative of the logistic sigmoid, :math:`\sigma'(x)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\sigma'(x)` elementwise, with the shape and dtype rules of
+        :func:`sigmoid`.
+
+    See Also
+    --------
+    sigmoid : The function itself, with the formulas.
+
+    Notes
+    -----
+    The usual form :math:`\sigma(x)(1 - \sigma(x))` loses every digit for large
+    :math:`x`: :math:`\sigma(x)` rounds to 1 for :math:`x > 37` and the product
+    becomes 0, although the true value is about :math:`e^{-x}`. We use
+    :math:`e/(1 + e)^2` with :math:`e = e^{-|x|}` (the derivative is even), with
+    :math:`(1 + e)^2` carried exactly; the result is within about 1.3 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sigmoid_grad
+    >>> print(sigmoid_grad(0.0))
+    0.25
+    >>> np.round(sigmoid_grad([-np.inf, -2.0, 0.0, 2.0, np.inf]), 4)
+    array([0.   , 0.105, 0.25 , 0.105, 0.   ])
+
+    Far in the tails the derivative is tiny but not zero:
+
+    >>> print(f"{sigmoid_grad(40.0):.6e}")
+    4.248354e-18
+    """
+    return apply_elementwise("sigmoid_grad", x, _sigmoid_grad_kernel)
+
+
+def tanh(x):
+    r"""Hyperbolic tangent: squash real numbers into the interval (-1, 1).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\tanh(x)` elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give float64.
+        A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    tanh_grad : Derivative of tanh.
+    sigmoid : The logistic sigmoid; :math:`\tanh(x) = 2\sigma(2x) - 1`.
+
+    Notes
+    -----
+    .. math::
+
+        \tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}
+
+    .. math::
+
+        \tanh'(x) = 1 - \tanh^{2}(x) = \frac{4\,e^{-2|x|}}{\left(1 + e^{-2|x|}\right)^{2}}
+
+    Evaluating the definition literally overflows for :math:`|x| \ge 710`
+    (inf/inf gives nan) and cancels badly near 0. We use NumPy's ``tanh``, which
+    avoids both, saturates to :math:`\pm 1` and is within about 1.1 ULP of the
+    true value. Float16 and float32 inputs are computed in float64 and rounded
+    once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import tanh
+    >>> np.round(tanh([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([-1.    , -0.7616,  0.    ,  0.7616,  1.    ])
+
+    No overflow where the textbook formula gives nan:
+
+    >>> tanh([-1000.0, 1000.0])
+    array([-1.,  1.])
+    """
+    return apply_elementwise("tanh", x, _tanh_kernel)
+
+
+def tanh_grad(x):
+    r"""Derivative of the hyperbolic tangent, :math:`\tanh'(x)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\tanh'(x)` elementwise, with the shape and dtype rules of
+        :func:`tanh`.
+
+    See Also
+    --------
+    tanh : The function itself, with the formulas.
+
+    Notes
+    -----
+    The usual form :math:`1 - \tanh^2(x)` is exactly 0 once :math:`\tanh(x)`
+    rounds to :math:`\pm 1` (:math:`|x| > 19`), although the true value is about
+    :math:`4e^{-2|x|}`. We use :math:`4e/(1 + e)^2` with :math:`e = e^{-2|x|}`,
+    i.e. :math:`\tanh'(x) = 4\sigma'(2x)`, with :math:`(1 + e)^2` carried
+    exactly. Beyond :math:`|x| = 354`, where :math:`e` itself is subnormal and
+    has lost digits, :math:`4e^{-2|x|}` is evaluated as
+    :math:`2^{-62} e^{-(2|x| - 64 \ln 2)}` with an exactly reduced argument. The
+    result is within about 1.3 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import tanh_grad
+    >>> print(tanh_grad(0.0))
+    1.0
+    >>> np.round(tanh_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([0.  , 0.42, 1.  , 0.42, 0.  ])
+
+    Far in the tails the derivative is tiny but not zero:
+
+    >>> print(f"{tanh_grad(20.0):.6e}")
+    1.699342e-17
+    """
+    return apply_elementwise("tanh_grad", x, _tanh_grad_kernel)

@@ -1,0 +1,233 @@
+r"""Input and parameter checking shared by every activation.
+
+Each public function converts its input with :func:`as_real_array`, runs a float64
+kernel, and hands the result to :func:`restore_dtype`. Elementwise activations do
+all three steps with :func:`apply_elementwise`. Scalar parameters are checked with
+:func:`check_real_parameter` (and :func:`check_order` for pairs such as a lower and
+an upper bound); axes with :func:`check_axis`. Every error message starts with the
+public function's name, so a reader sees at once which call was wrong.
+"""
+
+import numbers
+import reprlib
+
+import numpy as np
+
+__all__ = [
+    "apply_elementwise",
+    "as_real_array",
+    "check_axis",
+    "check_order",
+    "check_real_parameter",
+    "restore_dtype",
+]
+
+# Floating dtypes that are computed in float64 and rounded back once.
+_KEPT_FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+
+_DTYPE_KIND_NAMES = {
+    "U": "str",
+    "S": "bytes",
+    "O": "object",
+    "M": "datetime64",
+    "m": "timedelta64",
+    "V": "void (structured)",
+}
+
+_short = reprlib.Repr()
+_short.maxstring = 40
+_short.maxother = 40
+_short.maxlist = 6
+_short.maxtuple = 6
+_short.maxlevel = 3
+
+
+def _shorten(value):
+    """A short, single-line representation of ``value`` for error messages."""
+    return " ".join(_short.repr(value).split())
+
+
+def _native_float(dtype):
+    """float16, float32 or float64 in native byte order, or None for other floats.
+
+    A long double with the precision of float64 (as on some platforms) counts
+    as float64.
+    """
+    for kept in _KEPT_FLOAT_DTYPES:
+        if dtype.itemsize == kept.itemsize and np.finfo(dtype).nmant == np.finfo(kept).nmant:
+            return kept
+    return None
+
+
+def _describe_objects(arr, original):
+    """Why an object array is rejected, naming an offending element if there is one."""
+    for value in arr.flat:
+        if not isinstance(value, numbers.Real):
+            return f"element {_shorten(value)} of type {type(value).__name__}"
+    if arr.size == 0:
+        return "an empty array of Python objects"
+    if isinstance(original, np.ndarray):
+        return "an array of Python objects; convert it to a float array first"
+    # Only numbers, yet NumPy kept them as objects: e.g. an int beyond 2**64.
+    value = arr.flat[0]
+    return (f"element {_shorten(value)} of type {type(value).__name__}, "
+            "which has no NumPy number type")
+
+
+def _describe_dtype(dtype):
+    return _DTYPE_KIND_NAMES.get(dtype.kind, dtype.name)
+
+
+def as_real_array(x, func_name):
+    """Convert ``x`` to a float64 array and report the dtype the result should have.
+
+    Parameters
+    ----------
+    x : array_like
+        Anything :func:`numpy.asarray` accepts that holds real numbers.
+    func_name : str
+        Name of the public function, used as the prefix of error messages.
+
+    Returns
+    -------
+    values : numpy.ndarray
+        ``x`` as float64. It may share memory with ``x``, so callers must never
+        write into it.
+    out_dtype : numpy.dtype
+        float16, float32 or float64 for floating inputs of those types, float64 for
+        integer and boolean inputs.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` does not hold real numbers (strings, bytes, complex numbers, objects,
+        ``None``, dates, long doubles) or cannot be converted at all.
+    ValueError
+        If ``x`` is a ragged nested sequence, or NumPy rejects its values.
+    """
+    if x is None:
+        raise TypeError(f"{func_name}: expected real numbers, got None")
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError, RuntimeError) as err:
+        if isinstance(err, ValueError) and isinstance(x, (list, tuple)):
+            raise ValueError(
+                f"{func_name}: expected a rectangular array of real numbers, "
+                f"got a ragged sequence {_shorten(x)}"
+            ) from None
+        # e.g. a torch tensor on a GPU or one that requires grad.
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        error_class = ValueError if isinstance(err, ValueError) else TypeError
+        raise error_class(
+            f"{func_name}: could not convert {type(x).__name__} input to a NumPy "
+            f"array ({reason})"
+        ) from None
+
+    dtype = arr.dtype
+    if dtype.kind in "biu":
+        return arr.astype(np.float64), np.dtype(np.float64)
+    if dtype.kind == "f":
+        native = _native_float(dtype)
+        if native is None:
+            raise TypeError(
+                f"{func_name}: long double ({dtype.name}) input is not supported; "
+                "convert it to float64 first"
+            )
+        return arr.astype(np.float64, copy=False), native
+    if dtype.kind == "O":
+        raise TypeError(
+            f"{func_name}: expected real numbers, got object input "
+            f"({_describe_objects(arr, x)})"
+        )
+    raise TypeError(
+        f"{func_name}: expected real numbers, got {_describe_dtype(dtype)} input "
+        f"{_shorten(x)}"
+    )
+
+
+def restore_dtype(result, out_dtype):
+    """Round a float64 result once to ``out_dtype``; turn 0-d results into scalars.
+
+    A value beyond the range of float16 or float32 correctly rounds to an
+    infinity, and a tiny one to a subnormal or zero; the cast reports these as
+    overflow and underflow, which are expected here and silenced.
+    """
+    result = np.asarray(result)
+    if result.dtype != out_dtype:
+        with np.errstate(over="ignore", under="ignore"):
+            result = result.astype(out_dtype)
+    if result.ndim == 0:
+        return result[()]
+    return result
+
+
+def apply_elementwise(func_name, x, kernel, *params):
+    """Evaluate an elementwise float64 ``kernel(values, *params)`` on ``x``.
+
+    The kernel receives a 1-d float64 array (never a view it may modify) and the
+    already-checked parameters; it must return a float64 array of the same length.
+    Underflow to zero or to a subnormal is the correctly rounded result of the
+    kernels, never an error, so it is silenced even if the caller asked NumPy to
+    raise on it; every other floating-point condition stays visible.
+    """
+    values, out_dtype = as_real_array(x, func_name)
+    flat = values.reshape(-1)
+    with np.errstate(under="ignore"):
+        result = kernel(flat, *params)
+    return restore_dtype(np.asarray(result).reshape(values.shape), out_dtype)
+
+
+def check_real_parameter(func_name, name, value, *, allow_zero=True,
+                         allow_negative=True):
+    """Check a scalar parameter and return it as a Python float.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number (``bool`` is rejected too: ``True`` for a
+        slope is almost certainly a mistake).
+    ValueError
+        If ``value`` is nan or infinite, or zero / negative where that is not
+        allowed.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{func_name}: {name} must be a finite real number, got "
+            f"{_shorten(value)} of type {type(value).__name__}"
+        )
+    number = float(value)
+    if not np.isfinite(number):
+        raise ValueError(
+            f"{func_name}: {name} must be a finite real number, got {number!r}"
+        )
+    if not allow_zero and number == 0.0:
+        raise ValueError(f"{func_name}: {name} must not be zero, got {value!r}")
+    if not allow_negative and number < 0.0:
+        raise ValueError(f"{func_name}: {name} must not be negative, got {value!r}")
+    return number
+
+
+def check_order(func_name, low_name, low, high_name, high):
+    """Check that two already-checked parameters satisfy ``low <= high``."""
+    if low > high:
+        raise ValueError(
+            f"{func_name}: {low_name} must not exceed {high_name}, got "
+            f"{low_name}={low!r} and {high_name}={high!r}"
+        )
+
+
+def check_axis(func_name, axis, ndim):
+    """Check ``axis`` for an input with ``ndim`` dimensions; return it as 0..ndim-1."""
+    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, numbers.Integral):
+        raise TypeError(
+            f"{func_name}: axis must be an integer, got {_shorten(axis)} "
+            f"of type {type(axis).__name__}"
+        )
+    axis = int(axis)
+    if not -ndim <= axis < ndim:
+        noun = "dimension" if ndim == 1 else "dimensions"
+        raise ValueError(
+            f"{func_name}: axis {axis} is out of range for an input with "
+            f"{ndim} {noun}"
+        )
+    return axis % ndim
