@@ -47,11 +47,10 @@ gettext_language_team = "zh_CN"
 
 # --- HTML ----------------------------------------------------------------------------------
 html_theme = "alabaster"
-html_title = "Activation functions" if language == "en" else "激活函数"
 html_static_path = [str(CONF_DIR / "_static")]
 html_css_files = ["site.css"]
+html_favicon = str(CONF_DIR / "_static" / "favicon.svg")
 html_theme_options = {
-    "description": "A tested reference for neural-network activation functions",
     "fixed_sidebar": False,
     "show_powered_by": False,
     "show_relbars": True,
@@ -110,3 +109,23 @@ nitpick_ignore_regex = [
     (r"py:(func|mod|class)", r"(numpy|torch)(\..*)?"),
 ]
 napoleon_preprocess_types = True
+
+
+# The few strings that come from the configuration rather than from a page. The language is
+# only final once command-line overrides (-D language=...) are applied, hence the hook.
+SITE_TEXT = {
+    "en": {"title": "Activation functions",
+           "description": "A tested reference for neural-network activation functions"},
+    "zh_CN": {"title": "激活函数",
+              "description": "经过测试的神经网络激活函数参考"},
+}
+
+
+def _localise_site_text(app, config):
+    text = SITE_TEXT[config.language]
+    config.project = config.html_title = config.html_short_title = text["title"]
+    config.html_theme_options = {**config.html_theme_options, "description": text["description"]}
+
+
+def setup(app):
+    app.connect("config-inited", _localise_site_text)

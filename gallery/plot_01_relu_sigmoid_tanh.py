@@ -48,8 +48,8 @@ for y, reference in curves.values():
 # -------------------------
 # ReLU is unbounded above and exactly zero for negative inputs. The sigmoid
 # maps every input into :math:`(0, 1)` with :math:`\sigma(0) = 1/2`, while
-# :math:`\tanh` maps into :math:`(-1, 1)` and is centred on zero. Both
-# flatten out (saturate) as :math:`|x|` grows.
+# :math:`\tanh` maps into :math:`(-1, 1)` and is centred on zero. The sigmoid
+# and tanh both flatten out (saturate) as :math:`|x|` grows.
 
 fig, axes = plt.subplots(1, 3, figsize=(9, 3), sharex=True, layout="constrained")
 for ax, (label, (y, _)) in zip(axes, curves.items()):

@@ -41,7 +41,7 @@ print(np.array2string(probs.sum(dim=1).numpy(), precision=4, floatmode="fixed"))
 # The largest logit wins
 # ----------------------
 # Softmax preserves order within a row, so the most probable class is the one
-# with the largest logit: class 3 in both rows. The exponential also widens
+# with the largest logit: class 3 (counting from 0) in both rows. The exponential also widens
 # gaps, so the second row, whose top logit leads by 3, is more confident than
 # the first, whose top logit leads by 2.
 

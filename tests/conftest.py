@@ -58,9 +58,11 @@ def page(browser, server):
     tab.console_errors = []
     tab.failed_requests = []
     tab.offsite_requests = []
-    tab.on("console", lambda msg: msg.type == "error" and tab.console_errors.append(msg.text))
+    tab.on("console", lambda msg: msg.type == "error"
+           and tab.console_errors.append(f"{msg.text} {msg.location.get('url', '')}"))
     tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
     tab.on("requestfailed", lambda req: tab.failed_requests.append(req.url))
+    tab.on("response", lambda res: res.status >= 400 and tab.failed_requests.append(res.url))
     tab.on("request", lambda req: req.url.startswith(("data:", server))
            or tab.offsite_requests.append(req.url))
     yield tab

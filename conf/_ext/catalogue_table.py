@@ -34,7 +34,7 @@ def _row(entry):
         f":math:`{SMOOTHNESS_TEX[entry.smoothness]}`",
         _number(entry.value_at_zero) if entry.elementwise else "—",
         _number(entry.derivative_at_zero) if entry.elementwise else "—",
-        f"``{entry.torch}``",
+        f"``{entry.torch_module.removeprefix('torch.')}``",
         f"{entry.paper}, {entry.year}",
     )
 
