@@ -305,7 +305,7 @@ def elu(x, alpha=1.0):
     See Also
     --------
     elu_grad : Derivative of ELU.
-    relu : The rectifier ELU smooths.
+    relu : The rectifier that ELU smooths.
 
     Notes
     -----
@@ -353,8 +353,8 @@ def elu_grad(x, alpha=1.0):
     Returns
     -------
     numpy.ndarray or numpy scalar
-        1 where :math:`x > 0` and :math:`\alpha e^{x}` where :math:`x \le 0`;
-        shape and dtype rules as for :func:`elu`.
+        1 where :math:`x > 0`, :math:`\alpha e^{x}` where :math:`x \le 0`, nan
+        where `x` is nan; shape and dtype rules as for :func:`elu`.
 
     Raises
     ------

@@ -164,7 +164,7 @@ def sigmoid(x):
 
         \sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr) = \frac{e^{-x}}{\left(1 + e^{-x}\right)^{2}}
 
-    The textbook form :math:`1/(1 + e^{-x})` overflows for :math:`x < -709`,
+    The textbook form :math:`1/(1 + e^{-x})` overflows for :math:`x < -709.78`,
     where :math:`e^{-x}` exceeds the float64 range. We therefore compute
     :math:`e = e^{-|x|}`, which always lies in :math:`[0, 1]`, and return
     :math:`1/(1 + e)` for :math:`x \ge 0` and :math:`e/(1 + e)` for
@@ -308,8 +308,8 @@ def tanh_grad(x):
     rounds to :math:`\pm 1` (:math:`|x| > 19`), although the true value is about
     :math:`4e^{-2|x|}`. We use :math:`4e/(1 + e)^2` with :math:`e = e^{-2|x|}`,
     i.e. :math:`\tanh'(x) = 4\sigma'(2x)`, with :math:`(1 + e)^2` carried
-    exactly. Beyond :math:`|x| = 354`, where :math:`e` itself is subnormal and
-    has lost digits, :math:`4e^{-2|x|}` is evaluated as
+    exactly. Beyond :math:`|x| = 354`, where :math:`e` nears the subnormal range
+    and would lose digits, :math:`4e^{-2|x|}` is evaluated as
     :math:`2^{-62} e^{-(2|x| - 64 \ln 2)}` with an exactly reduced argument. The
     result is within about 1.3 ULP.
 

@@ -191,8 +191,8 @@ def softmax_jacobian(x, axis=-1):
     Each matrix is symmetric and its rows and columns sum to 0 (softmax is
     unchanged by adding a constant to every score). With the weights
     :math:`w_i = e^{x_i - m}` and their sum :math:`S` from :func:`softmax`, the
-    entries are computed as :math:`-w_i w_j / S^2` and, on the diagonal,
-    :math:`w_i \sum_{j \ne i} w_j / S^2`, which avoids the cancellation in
+    off-diagonal entries are computed as :math:`-w_i w_j / S^2` and the diagonal
+    ones as :math:`w_i \sum_{j \ne i} w_j / S^2`, which avoids the cancellation in
     :math:`1 - s_i` when :math:`s_i` is close to 1. Products and :math:`S^2`
     are kept exactly, so each entry is rounded once: within about 2.5 ULP.
     For rows with infinite scores the formula is evaluated at the limiting

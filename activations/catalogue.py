@@ -36,7 +36,7 @@ Vocabulary of the descriptive fields:
 ``paper`` / ``year``
     A short citation (authors, venue; without the year) of the work usually
     cited for the activation in neural networks, and the year that work first
-    appeared. Read together as "paper, year".
+    appeared. The site prints them as "paper, year".
 """
 
 import inspect
