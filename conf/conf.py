@@ -39,7 +39,7 @@ nitpicky = True
 
 # --- translation ---------------------------------------------------------------------------
 locale_dirs = ["locale/"]
-gettext_compact = True
+gettext_compact = False       # one catalogue per page: translators work in parallel
 gettext_uuid = False
 gettext_location = False        # no line numbers: catalogues do not churn when a line moves
 gettext_last_translator = "activations authors"
