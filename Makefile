@@ -37,5 +37,5 @@ constraints: $(VENV)/installed
 	$(PY) -m pip freeze --exclude-editable | grep -v '^activations' >> constraints.txt
 
 clean:
-	rm -rf build docs/auto_examples docs/gen_modules docs/sg_execution_times.rst
+	rm -rf build docs/auto_examples docs/gen_modules docs/_generated docs/sg_execution_times.rst
 	find $(LOCALE) -name '*.mo' -delete

@@ -28,7 +28,8 @@ extensions = [
     "zh_search",         # Chinese search that works (Sphinx 9.0 on Python 3.11)
     "language_switch",   # every page links to the same page in the other language
     "gallery_i18n",      # translated titles on the gallery's index cards
-    "catalogue_table",   # the property table, generated from activations.catalogue
+    "i18n_skip",         # math and markup-only paragraphs stay out of the catalogues
+    "catalogue_pages",   # property table and one card per activation, from activations.catalogue
 ]
 
 root_doc = "index"

@@ -1,0 +1,174 @@
+"""Pages generated from ``activations.catalogue``: the property table and one card per activation.
+
+``.. activation-table::`` prints every activation's properties in one table, and
+``.. activation:: relu`` shows one activation: its formulas, a plot of f and f', its
+properties and its PyTorch equivalents. Both are written as reST and parsed in place, so their
+words are extracted for translation like any other text.
+
+The plots are drawn once per build into ``docs/_generated/activations`` (both languages share
+them), and only when the package or this file changed. Their text is mathtext only.
+"""
+
+import hashlib
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+import activations
+from activations.catalogue import CATALOGUE, by_name
+
+FIGURES = "_generated/activations"
+X_RANGE = (-5.0, 5.0)
+SMOOTHNESS_TEX = {"C0": "C^0", "C1": "C^1", "C2": "C^2", "C∞": r"C^\infty"}
+
+
+# --- what the table and the cards say ------------------------------------------------------
+
+def _yes_no(flag):
+    return "yes" if flag else "no"
+
+
+def _number(value):
+    return f":math:`{value:g}`" if value is not None else "—"
+
+
+def properties(entry):
+    """(label, reST value) pairs describing ``entry``; the card and the table both use them."""
+    return [
+        ("Range", f":math:`{entry.range}`"),
+        ("Monotonic", _yes_no(entry.monotonic)),
+        ("Zero-centred", _yes_no(entry.zero_centred)),
+        ("Saturating", entry.saturating),
+        ("Smoothness", f":math:`{SMOOTHNESS_TEX[entry.smoothness]}`"),
+        (":math:`f(0)`", _number(entry.value_at_zero)),
+        (":math:`f'(0)`", _number(entry.derivative_at_zero)),
+    ]
+
+
+def _list_table(rows, *options):
+    lines = [".. list-table::", *(f"   {option}" for option in options), ""]
+    for row in rows:
+        lines.append(f"   * - {row[0]}")
+        lines.extend(f"     - {cell}" for cell in row[1:])
+    return lines
+
+
+class _ReSTDirective(SphinxDirective):
+    def parse_rest(self, lines):
+        container = nodes.container()
+        source = self.get_source_info()[0]
+        self.state.nested_parse(StringList(lines, source=source), self.content_offset, container)
+        return container.children
+
+
+class ActivationTable(_ReSTDirective):
+    """Every activation of the catalogue, one row each."""
+
+    def run(self):
+        header = ["Function", *(label for label, _ in properties(CATALOGUE[0])), "PyTorch",
+                  "Introduced"]
+        rows = [header]
+        for entry in CATALOGUE:
+            page = f"activations/{entry.name}"
+            link = (f":doc:`{entry.label} </{page}>`" if page in self.env.found_docs
+                    else f":func:`{entry.label} <activations.{entry.name}>`")
+            rows.append([
+                link,
+                *(value for _, value in properties(entry)),
+                f"``{entry.torch_module.removeprefix('torch.')}``",
+                f"{entry.paper}, {entry.year}",
+            ])
+        return self.parse_rest(_list_table(rows, ":header-rows: 1", ":class: properties"))
+
+
+class ActivationCard(_ReSTDirective):
+    """Formulas, plot, properties and equivalents of one activation."""
+
+    required_arguments = 1
+    option_spec = {"no-figure": directives.flag}
+
+    def run(self):
+        entry = by_name(self.arguments[0])
+        self.env.note_dependency(activations.__file__)
+        lines = [".. math::", "", f"   {entry.formula}", "", ".. math::", "",
+                 f"   {entry.derivative_formula}", ""]
+        lines += [f".. figure:: /{FIGURES}/{entry.name}.png",
+                  f"   :alt: {entry.label}: f(x), f'(x)", "   :class: activation-plot", ""]
+        api = f":func:`activations.{entry.name}`, :func:`activations.{entry.derivative.__name__}`"
+        rows = [*properties(entry),
+                ("PyTorch", f"``{entry.torch}``, ``{entry.torch_module}``"),
+                ("Reference implementation", api),
+                ("Introduced", f"{entry.paper}, {entry.year}")]
+        lines += _list_table(rows, ":stub-columns: 1", ":class: activation-properties")
+        return self.parse_rest(lines)
+
+
+# --- the figures ---------------------------------------------------------------------------
+
+def _curves(entry, x):
+    """f and f' on the grid ``x``; a vector-valued f is shown along its first input."""
+    if entry.elementwise:
+        return entry.function(x), entry.derivative(x)
+    import numpy as np
+    pairs = np.stack([x, np.zeros_like(x)], axis=-1)
+    return entry.function(pairs)[..., 0], entry.derivative(pairs)[..., 0, 0]
+
+
+def _draw(entry, ax, x):
+    f, df = _curves(entry, x)
+    ax.axhline(0, color="0.85", linewidth=0.8)
+    ax.axvline(0, color="0.85", linewidth=0.8)
+    ax.plot(x, f, label="$f(x)$")
+    ax.plot(x, df, linestyle="--", label="$f'(x)$")
+    ax.set_xlim(*X_RANGE)
+
+
+def _fingerprint():
+    sources = sorted(Path(activations.__file__).parent.glob("*.py")) + [Path(__file__)]
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
+
+
+def draw_figures(app):
+    out = Path(app.srcdir) / FIGURES
+    stamp = out / "fingerprint"
+    fingerprint = _fingerprint()
+    if stamp.is_file() and stamp.read_text() == fingerprint:
+        return
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    out.mkdir(parents=True, exist_ok=True)
+    x = np.linspace(*X_RANGE, 801)
+    for entry in CATALOGUE:
+        fig, ax = plt.subplots(figsize=(5, 2.8), dpi=80, layout="constrained")
+        _draw(entry, ax, x)
+        ax.set_xlabel("$x$")
+        ax.legend(frameon=False)
+        fig.savefig(out / f"{entry.name}.png")
+        plt.close(fig)
+    columns = 4
+    rows = -(-len(CATALOGUE) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(9, 2.1 * rows), dpi=80,
+                             layout="constrained", squeeze=False)
+    for ax in axes.flat[len(CATALOGUE):]:
+        ax.remove()
+    for entry, ax in zip(CATALOGUE, axes.flat):
+        _draw(entry, ax, x)
+        ax.set_title(entry.label, fontsize=10)
+        ax.tick_params(labelsize=7)
+    axes.flat[0].legend(frameon=False, fontsize=8)
+    fig.savefig(out / "grid.png")
+    plt.close(fig)
+    stamp.write_text(fingerprint)
+
+
+def setup(app):
+    app.add_directive("activation-table", ActivationTable)
+    app.add_directive("activation", ActivationCard)
+    app.connect("builder-inited", draw_figures)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
