@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import activations
 from activations.catalogue import CATALOGUE, by_name
+from backrefs import examples_using
 
 FIGURES = "_generated/activations"
 X_RANGE = (-5.0, 5.0)
@@ -103,6 +104,7 @@ class ActivationCard(_ReSTDirective):
                 ("Reference implementation", api),
                 ("Introduced", f"{entry.paper}, {entry.year}")]
         lines += _list_table(rows, ":stub-columns: 1", ":class: activation-properties")
+        lines += examples_using(self.env.app, f"activations.{entry.name}")
         return self.parse_rest(lines)
 
 
