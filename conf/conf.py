@@ -64,6 +64,8 @@ html_theme_options = {
 html_sidebars = {"**": ["about.html", "searchbox.html", "navigation.html", "relations.html"]}
 html_math_renderer = "mathml"
 html_copy_source = False
+html_use_index = False          # the API page lists every function; no general index
+html_domain_indices = False     # nor a one-entry module index
 html_show_sourcelink = False
 html_last_updated_fmt = None
 

@@ -37,6 +37,8 @@ class _Resources(HTMLParser):
             self.loads.append(attrs["href"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
+        if tag == "form" and attrs.get("action"):
+            self.links.append(attrs["action"])
 
 
 def resources(path):
@@ -121,3 +123,23 @@ def test_chinese_pages_are_in_chinese(site):
         text = text_of(path)
         han = len(re.findall(r"[\u4e00-\u9fff]", text))
         assert han > 20, f"{path} has {han} Chinese characters"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_is_at_most_two_clicks_from_the_home_page(site, language):
+    root = site / language
+    distance = {root / "index.html": 0}
+    frontier = [root / "index.html"]
+    for clicks in (1, 2):
+        reached = []
+        for page in frontier:
+            for href in resources(page).links:
+                target = (page.parent / href.split("#")[0]).resolve()
+                if href.startswith(("http:", "https:", "mailto:")) or target.suffix != ".html":
+                    continue
+                if target.is_relative_to(root) and target not in distance:
+                    distance[target] = clicks
+                    reached.append(target)
+        frontier = reached
+    far = [p.relative_to(root).as_posix() for p in pages(language) if p.resolve() not in distance]
+    assert not far, f"more than two clicks from the home page: {far}"
