@@ -8,8 +8,19 @@ Two defects of the stock Chinese search are fixed here:
    that is written is the English one.
 2. The index segments Chinese text into words with jieba (激活函数 -> 激活, 函数, 激活函数), but
    the browser splits a query only at spaces and punctuation, so 梯度消失 is looked up as one
-   word that the index does not hold. The query is segmented in the browser with
-   ``Intl.Segmenter``, so each of its words is looked up and a page must contain all of them.
+   word that the index does not hold. The query is segmented in the browser, so each of its
+   words is looked up and a page must contain all of them. The words are the index's own: a
+   run of Chinese characters is cut into as few index terms as possible (神经元坏死 -> 神经元,
+   坏死). ``Intl.Segmenter`` is not used for this: its dictionary is not jieba's, and it cuts
+   神经元坏死 into 神经, 元, 坏死 and 双曲正切 into four single characters, which the index never
+   holds (Sphinx drops one-character words), so such queries found nothing. A character that
+   no index term covers is dropped when it stands alone (the index cannot hold it: 交叉熵 ->
+   交叉) and kept with its unknown neighbours otherwise (画廊 finds nothing if no page has it).
+
+And one waste of time: Sphinx 9.0 loads jieba's own main dictionary a second time, as a "user
+dictionary" (349,000 ``add_word`` calls, about 4 s at every zh_CN build, even when nothing has
+changed). Unless ``html_search_options`` names a real user dictionary, that is skipped, and jieba
+loads its dictionary only when a page has to be (re)indexed.
 """
 
 import logging
@@ -22,12 +33,49 @@ jieba.setLogLevel(logging.WARNING)  # jieba reports loading its dictionary on st
 # A query splitter for language_data.js; searchtools.js uses it instead of its default.
 QUERY_SPLITTER = r"""
 var splitQuery = (query) => {
-  const pieces = query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu);
-  if (typeof Intl === "undefined" || !Intl.Segmenter) return pieces.filter((t) => t);
-  const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  const index = typeof Search === "undefined" ? null : Search._index;
+  const has = (table, word) => Object.prototype.hasOwnProperty.call(table, word);
+  const known = (word) => has(index.terms, word) || has(index.titleterms, word);
+  let longest = 1;  // the longest Chinese index term: no word of a query can be longer
+  if (index !== null)
+    for (const table of [index.terms, index.titleterms])
+      for (const term of Object.keys(table))
+        if (term.length > longest && /\p{Script=Han}/u.test(term)) longest = term.length;
+  // Fewest characters left uncovered by index terms, then fewest words.
+  const segmentHan = (run) => {
+    const best = [{ cost: [0, 0], words: [] }];
+    for (let end = 1; end <= run.length; end++) {
+      for (let start = Math.max(0, end - longest); start < end; start++) {
+        const word = run.slice(start, end);
+        const unknown = !known(word);
+        if (unknown && word.length > 1) continue;
+        const prev = best[start];
+        const cost = [prev.cost[0] + (unknown ? 1 : 0), prev.cost[1] + 1];
+        const here = best[end];
+        if (!here || cost[0] < here.cost[0] || (cost[0] === here.cost[0] && cost[1] < here.cost[1]))
+          best[end] = { cost, words: prev.words.concat([{ word, unknown }]) };
+      }
+    }
+    const words = [];
+    let pending = "";  // consecutive characters that no index term covers
+    const flush = () => { if (pending.length > 1) words.push(pending); pending = ""; };
+    for (const { word, unknown } of best[run.length].words) {
+      if (unknown) pending += word;
+      else { flush(); words.push(word); }
+    }
+    flush();
+    return words;
+  };
   const words = [];
-  for (const piece of pieces) {
-    for (const s of segmenter.segment(piece)) if (s.isWordLike) words.push(s.segment);
+  for (const piece of query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu)) {
+    for (const run of piece.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
+      if (!/\p{Script=Han}/u.test(run)) words.push(run);
+      else if (index !== null) words.push(...segmentHan(run));
+      else if (typeof Intl !== "undefined" && Intl.Segmenter) {
+        const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+        for (const s of segmenter.segment(run)) if (s.isWordLike) words.push(s.segment);
+      } else words.push(run);
+    }
   }
   return words;
 };
@@ -37,6 +85,9 @@ var splitQuery = (query) => {
 class SearchSimplifiedChinese(SearchChinese):
     language_name = "English"  # names the stemmer class written to language_data.js (fix 1)
     js_splitter_code = QUERY_SPLITTER  # fix 2
+
+    def __init__(self, options):
+        super().__init__({"dict": "", **options})  # no second load of the main dictionary
 
 
 def setup(app):
