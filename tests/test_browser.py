@@ -1,0 +1,351 @@
+"""Every page of both languages, opened in headless Chromium the way a reader opens it.
+
+Each page is visited once (one browser, one context per language, pages in turn) and what a
+reader would meet is recorded: console errors, failed requests, requests to other hosts, images
+that do not load or have no alt text, math that did not render, and where the language switch
+leads. The tests below then check those records, each listing every page at fault. A second
+pass at phone width looks for pages that scroll sideways, and screenshots of the home page, a
+gallery page and a search result page, at desktop and phone width, go to build/screenshots/.
+"""
+
+import ast
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from conftest import HTML, LANGUAGES, ROOT
+
+SCREENSHOTS = HTML.parent / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+# Raw TeX a reader must never see: a command (\frac, \sigma ...), display or inline delimiters,
+# or an unconverted role.
+RAW_TEX = re.compile(r"\\[A-Za-z]{2,}|\$\$|\\[()\[\]]|\$[^$\s][^$\n]*\$|:math:|\{math\}")
+
+
+def pages(language):
+    return sorted(p.relative_to(HTML / language).as_posix()
+                  for p in (HTML / language).rglob("*.html"))
+
+
+def other(language):
+    return next(lang for lang in LANGUAGES if lang != language)
+
+
+# --- how many formulas a page's source holds (so the page must show at least that many) -------
+
+def _docstring_math(text):
+    """Math roles and directives in reST, not counting ``literals`` and doctest lines."""
+    text = re.sub(r"``.+?``", "", text or "", flags=re.S)
+    text = "\n".join(line for line in text.splitlines()
+                     if not line.lstrip().startswith((">>>", "... ")))
+    return len(re.findall(r":math:`|\.\. math::", text))
+
+
+def _autodoc_math(rst):
+    """Formulas in the docstrings that the page's autodoc directives pull in."""
+    count = 0
+    for directive, name in re.findall(r"^\s*\.\. auto(module|function|class)::\s*(\S+)", rst, re.M):
+        if directive == "module":
+            module = importlib.import_module(name)
+            members = getattr(module, "__all__", [n for n in vars(module) if not n.startswith("_")])
+            count += _docstring_math(module.__doc__)
+            count += sum(_docstring_math(getattr(getattr(module, m, None), "__doc__", ""))
+                         for m in members if callable(getattr(module, m, None)))
+        else:
+            module, _, attribute = name.rpartition(".")
+            count += _docstring_math(getattr(importlib.import_module(module), attribute).__doc__)
+    return count
+
+
+def _markdown_math(md):
+    md = re.sub(r"^(```|~~~)(?!\{math\}).*?^\1", "", md, flags=re.S | re.M)  # code fences
+    count = md.count("```{math}") + md.count("{math}`")
+    md = re.sub(r"(\{math\})?`[^`\n]*`", "", md)  # math roles (counted) and inline code
+    count += len(re.findall(r"\$\$.+?\$\$", md, flags=re.S))
+    md = re.sub(r"\$\$.+?\$\$", "", md, flags=re.S)
+    return count + len(re.findall(r"\$[^$\s][^$\n]*?\$", md))
+
+
+def source_math(page):
+    """Lower bound on the <math> elements of ``page`` (a path under build/html/<language>/)."""
+    path = Path(page).with_suffix("")
+    if path.parts[0] == "auto_examples":
+        folder = ROOT / "gallery" / Path(*path.parts[1:-1])
+        if path.name == "index":
+            header = next(folder.glob("GALLERY_HEADER.*"), None) or next(folder.glob("README.*"))
+            return _docstring_math(header.read_text(encoding="utf-8"))
+        script = (folder / path.name).with_suffix(".py").read_text(encoding="utf-8")
+        return _docstring_math(ast.get_docstring(ast.parse(script), clean=False)) + sum(
+            _docstring_math(line) for line in script.splitlines() if line.lstrip().startswith("#"))
+    rst, md = ROOT / "docs" / f"{path}.rst", ROOT / "docs" / f"{path}.md"
+    if rst.is_file():
+        text = rst.read_text(encoding="utf-8")
+        return _docstring_math(text) + _autodoc_math(text)
+    if md.is_file():
+        return _markdown_math(md.read_text(encoding="utf-8"))
+    return 0  # genindex, search, py-modindex: generated, no source
+
+
+# --- one visit per page ------------------------------------------------------------------------
+
+@dataclass
+class Visit:
+    console_errors: list = field(default_factory=list)
+    failed_requests: list = field(default_factory=list)
+    offsite_requests: list = field(default_factory=list)
+    images: list = field(default_factory=list)
+    math: dict = field(default_factory=dict)
+    visible_text: str = ""
+    switch: dict = field(default_factory=dict)
+    phone_overflow: list = field(default_factory=list)
+
+
+INSPECT = """async () => {
+  const images = [...document.images];
+  images.forEach((img) => { img.loading = "eager"; });
+  const settled = (img) => img.complete ? null : new Promise((done) => {
+    img.addEventListener("load", done, { once: true });
+    img.addEventListener("error", done, { once: true });
+  });
+  await Promise.race([Promise.all(images.map(settled)),
+                      new Promise((done) => setTimeout(done, 10000))]);
+  const hidden = "pre, code, math, script, style, noscript, textarea, template";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const text = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (el && !el.closest(hidden) && el.getClientRects().length) text.push(node.data);
+  }
+  const maths = [...document.querySelectorAll("math")];
+  return {
+    images: images.map((img) => ({ src: img.getAttribute("src"), alt: img.getAttribute("alt"),
+                                   width: img.naturalWidth })),
+    math: {
+      count: maths.length,
+      not_mathml: maths.filter((m) => !(m instanceof MathMLElement)).length,
+      not_drawn: maths.filter((m) => {
+        const box = m.getBoundingClientRect();
+        return !(box.width > 0 && box.height > 0);
+      }).length,
+      errors: document.querySelectorAll("merror").length,
+    },
+    text: text.join(" "),
+  };
+}"""
+
+
+# At phone width: what sticks out to the right of the screen, making the page scroll sideways.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width + 1) return [];
+  const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + [...el.classList].map((c) => "." + c).join("");
+  const clipped = (el) => {  // inside a box that scrolls or clips: does not widen the page
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+      if (getComputedStyle(a).overflowX !== "visible") return true;
+    return false;
+  };
+  return [...document.body.querySelectorAll("*")].filter((el) => {
+    const right = el.getBoundingClientRect().right;
+    return right > width + 1 && el.parentElement.getBoundingClientRect().right <= width + 1
+      && !clipped(el);
+  }).slice(0, 5).map((el) => `${describe(el)} (${Math.round(el.getBoundingClientRect().right)} px)`);
+}"""
+
+
+def _instrument(tab, server, state):
+    """Send the tab's events to the Visit in ``state["visit"]``.
+
+    A request that the browser aborts because the test navigates away (a favicon still loading
+    when the next page is opened) is not a failure; ``state["leaving"]`` marks those moments.
+    """
+    def failed(req):
+        if not (state["leaving"] and req.failure == "net::ERR_ABORTED"):
+            state["visit"].failed_requests.append(f"{req.url} ({req.failure})")
+
+    tab.on("console", lambda msg: msg.type == "error" and state["visit"].console_errors.append(
+        f"{msg.text} {msg.location.get('url', '')}"))
+    tab.on("pageerror", lambda exc: state["visit"].console_errors.append(str(exc)))
+    tab.on("requestfailed", failed)
+    tab.on("response", lambda res: res.status >= 400 and state["visit"].failed_requests.append(
+        f"{res.url} ({res.status})"))
+    tab.on("request", lambda req: req.url.startswith(("data:", "blob:", server + "/"))
+           or state["visit"].offsite_requests.append(req.url))
+
+
+@pytest.fixture(scope="module")
+def visits(browser, server):
+    """{(language, page): Visit} for every page of both languages."""
+    results = {}
+    state = {"visit": Visit(), "leaving": False}
+    for language in LANGUAGES:
+        context = browser.new_context(viewport=DESKTOP)
+        tab = context.new_page()
+        _instrument(tab, server, state)
+        for page in pages(language):
+            state["leaving"] = True
+            tab.goto(f"{server}/{language}/{page}", wait_until="commit")
+            visit = state["visit"] = results[language, page] = Visit()
+            state["leaving"] = False
+            tab.wait_for_load_state("load")
+            found = tab.evaluate(INSPECT)
+            visit.images, visit.math, visit.visible_text = found["images"], found["math"], found["text"]
+            tab.set_viewport_size(PHONE)
+            visit.phone_overflow = tab.evaluate(OVERFLOW)
+            tab.set_viewport_size(DESKTOP)
+            switch = tab.locator("nav.language-switch a")
+            visit.switch["links"] = switch.count()
+            if visit.switch["links"] == 1:
+                # The other page's own visit checks what it loads: here only where it is.
+                state["leaving"] = True
+                with tab.expect_navigation(wait_until="domcontentloaded"):
+                    switch.click()
+                visit.switch["path"] = urlsplit(tab.url).path
+                visit.switch["lang"] = tab.evaluate("document.documentElement.lang")
+        state["leaving"] = True
+        context.close()
+        state["leaving"] = False
+    return results
+
+
+def _failures(visits, language, check):
+    found = {page: check(visit) for (lang, page), visit in visits.items() if lang == language}
+    found = {page: problem for page, problem in found.items() if problem}
+    return "\n".join(f"{language}/{page}: {problem}" for page, problem in found.items())
+
+
+# --- the checks --------------------------------------------------------------------------------
+
+def test_every_page_is_visited(visits):
+    for language in LANGUAGES:
+        visited = [page for lang, page in visits if lang == language]
+        assert len(visited) >= 10 and "index.html" in visited, visited
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_console_errors(visits, language):
+    problems = _failures(visits, language, lambda v: v.console_errors)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_failed_requests(visits, language):
+    problems = _failures(visits, language, lambda v: v.failed_requests)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_requests_to_another_host(visits, language):
+    problems = _failures(visits, language, lambda v: v.offsite_requests)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_image_loads_and_has_alt_text(visits, language):
+    def check(visit):
+        broken = [img["src"] for img in visit.images if img["width"] == 0]
+        no_alt = [img["src"] for img in visit.images if not (img["alt"] or "").strip()]
+        tex_alt = [img["alt"] for img in visit.images if RAW_TEX.search(img["alt"] or "")]
+        return ([f"does not load: {broken}"] if broken else []) + (
+            [f"no alt text: {no_alt}"] if no_alt else []) + (
+            [f"raw TeX in alt text: {tex_alt}"] if tex_alt else [])
+    problems = _failures(visits, language, check)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_math_is_rendered_not_raw_tex(visits, language):
+    def check(visit):
+        problems = [f"raw TeX in the text: {m[0]!r}" for m in RAW_TEX.finditer(visit.visible_text)]
+        math = visit.math
+        if math["not_mathml"] or math["not_drawn"] or math["errors"]:
+            problems.append(f"math not rendered: {math}")
+        return problems
+    problems = _failures(visits, language, check)
+    assert not problems, problems
+    for (lang, page), visit in visits.items():
+        if lang == language:
+            expected = source_math(page)
+            assert visit.math["count"] >= expected, (
+                f"{language}/{page}: {visit.math['count']} <math> for {expected} in its source")
+
+
+def test_pages_with_math_in_their_source_are_found():
+    """The expectation above has teeth: the gallery scripts and the API hold formulas."""
+    assert source_math("auto_examples/plot_01_relu_sigmoid_tanh.html") >= 2
+    assert source_math("api.html") >= 10
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switch_leads_to_the_same_page(visits, language, server):
+    target = other(language)
+
+    def check(visit):
+        if visit.switch["links"] != 1:
+            return f"{visit.switch['links']} language switch links"
+        return None
+
+    problems = _failures(visits, language, check)
+    assert not problems, problems
+    for (lang, page), visit in visits.items():
+        if lang == language:
+            assert visit.switch["path"] == f"/{target}/{page}", (page, visit.switch)
+            assert visit.switch["lang"] == target.replace("_", "-"), (page, visit.switch)
+
+
+def test_landing_page(page, server):
+    page.goto(f"{server}/index.html")
+    links = page.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
+    assert links == ["en/index.html", "zh_CN/index.html"]
+    for href, lang in zip(links, ("en", "zh-CN")):
+        page.goto(f"{server}/index.html")
+        page.click(f"a[href='{href}']")
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.lang") == lang
+    assert not page.console_errors and not page.failed_requests and not page.offsite_requests
+
+
+# --- screenshots -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_scrolls_sideways_on_a_phone(visits, language):
+    """At 390 px, wide tables, code and formulas scroll inside their own box, not the page."""
+    problems = _failures(visits, language, lambda v: v.phone_overflow)
+    assert not problems, problems
+
+
+SCREENSHOT_PAGES = {
+    "home": "index.html",
+    "gallery": "auto_examples/index.html",
+    "example": "auto_examples/plot_01_relu_sigmoid_tanh.html",
+    "search": {"en": "search.html?q=" + quote("vanishing gradient"),
+               "zh_CN": "search.html?q=" + quote("梯度消失")},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_screenshots(browser, server, language, device):
+    viewport = DESKTOP if device == "desktop" else PHONE
+    context = browser.new_context(viewport=viewport, is_mobile=device == "phone",
+                                  has_touch=device == "phone")
+    tab = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page in SCREENSHOT_PAGES.items():
+        page = page[language] if isinstance(page, dict) else page
+        tab.goto(f"{server}/{language}/{page}", wait_until="load")
+        if name == "search":
+            tab.wait_for_selector("#search-results ul.search li", timeout=20_000)
+        switch = tab.locator("nav.language-switch a").bounding_box()
+        assert switch and 0 <= switch["x"] and switch["x"] + switch["width"] <= viewport["width"], (
+            f"{language}/{page}: the language switch is not on screen ({switch})")
+        path = SCREENSHOTS / f"{language}-{name}-{device}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000, path
+    context.close()
