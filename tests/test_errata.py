@@ -11,6 +11,7 @@ import math
 import runpy
 import textwrap
 import warnings
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -70,8 +71,15 @@ RIGHT = {
 
 @pytest.fixture(scope="module")
 def errata():
-    """The records, taken from the page by running it."""
-    namespace = runpy.run_path(str(SCRIPT), run_name="errata")
+    """The records, taken from the page by running it (its figure drawn off-screen)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with mock.patch.object(plt, "show"):
+        namespace = runpy.run_path(str(SCRIPT), run_name="errata")
+    plt.close("all")
     return {erratum.key: erratum for erratum in namespace["ERRATA"]}
 
 

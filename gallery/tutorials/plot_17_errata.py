@@ -13,8 +13,13 @@ import textwrap
 import warnings
 from dataclasses import dataclass
 
+import matplotlib.pyplot as plt
 import numpy as np
 import torch
+import torch.nn.functional as F
+from numpy.testing import assert_allclose
+
+import activations
 
 print("torch", torch.__version__, "| numpy", np.__version__)
 
@@ -623,6 +628,32 @@ ERRATA += [
     ),
 ]
 report("004")
+
+# %%
+# The plotted curves next to the standard ones
+# --------------------------------------------
+# Left: Leaky ReLU with the post's slope 0.2 (dashed) and with PyTorch's
+# default 0.01. Right: ELU with :math:`\alpha = 2` (dashed) and with the
+# default :math:`\alpha = 1`, whose curve levels off at :math:`-1`.
+
+x = torch.linspace(-4, 2, 301, dtype=torch.float64)
+assert_allclose(F.leaky_relu(x, 0.2).numpy(), activations.leaky_relu(x, negative_slope=0.2), rtol=1e-15)
+assert_allclose(F.elu(x, alpha=2.0).numpy(), activations.elu(x, alpha=2.0), rtol=1e-14)
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(7, 2.8), sharey=True, layout="constrained")
+for ax in (left, right):
+    ax.axhline(0, color="0.85", linewidth=0.8)
+    ax.axvline(0, color="0.85", linewidth=0.8)
+    ax.set_xlabel(r"$x$")
+left.plot(x.numpy(), F.leaky_relu(x, 0.2).numpy(), "--", color="C3", label=r"$a = 0.2$")
+left.plot(x.numpy(), F.leaky_relu(x).numpy(), color="C0", label=r"$a = 0.01$")
+left.set_title(r"$\mathrm{LeakyReLU}(x)$")
+right.plot(x.numpy(), F.elu(x, alpha=2.0).numpy(), "--", color="C3", label=r"$\alpha = 2$")
+right.plot(x.numpy(), F.elu(x).numpy(), color="C0", label=r"$\alpha = 1$")
+right.set_title(r"$\mathrm{ELU}(x)$")
+left.legend()
+right.legend()
+plt.show()
 
 # %%
 # Summary
