@@ -15,21 +15,41 @@ last place, never warn, and stay finite wherever the true value is finite.
 monotonicity, smoothness, PyTorch equivalent, paper).
 """
 
-from ._relu import elu, elu_grad, leaky_relu, leaky_relu_grad, relu, relu_grad
+from ._hard import (hardsigmoid, hardsigmoid_grad, hardswish, hardswish_grad, hardtanh,
+                    hardtanh_grad)
+from ._relu import (celu, celu_grad, elu, elu_grad, leaky_relu, leaky_relu_grad, prelu,
+                    prelu_grad, prelu_weight_grad, relu, relu6, relu6_grad, relu_grad,
+                    rrelu, rrelu_grad, selu, selu_grad)
+from ._shrink import (hardshrink, hardshrink_grad, softshrink, softshrink_grad,
+                      tanhshrink, tanhshrink_grad, threshold, threshold_grad)
 from ._sigmoid import sigmoid, sigmoid_grad, tanh, tanh_grad
+from ._smooth import (gelu, gelu_grad, logsigmoid, logsigmoid_grad, mish, mish_grad, silu,
+                      silu_grad, softplus, softplus_grad, softsign, softsign_grad)
 from ._softmax import softmax, softmax_jacobian
 
 __all__ = [
-    "relu",
-    "relu_grad",
-    "sigmoid",
-    "sigmoid_grad",
-    "tanh",
-    "tanh_grad",
-    "leaky_relu",
-    "leaky_relu_grad",
-    "elu",
-    "elu_grad",
-    "softmax",
-    "softmax_jacobian",
+    "relu", "relu_grad",
+    "relu6", "relu6_grad",
+    "leaky_relu", "leaky_relu_grad",
+    "prelu", "prelu_grad", "prelu_weight_grad",
+    "rrelu", "rrelu_grad",
+    "elu", "elu_grad",
+    "selu", "selu_grad",
+    "celu", "celu_grad",
+    "gelu", "gelu_grad",
+    "silu", "silu_grad",
+    "mish", "mish_grad",
+    "softplus", "softplus_grad",
+    "softsign", "softsign_grad",
+    "sigmoid", "sigmoid_grad",
+    "tanh", "tanh_grad",
+    "hardtanh", "hardtanh_grad",
+    "hardsigmoid", "hardsigmoid_grad",
+    "hardswish", "hardswish_grad",
+    "logsigmoid", "logsigmoid_grad",
+    "tanhshrink", "tanhshrink_grad",
+    "softshrink", "softshrink_grad",
+    "hardshrink", "hardshrink_grad",
+    "threshold", "threshold_grad",
+    "softmax", "softmax_jacobian",
 ]

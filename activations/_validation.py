@@ -17,6 +17,7 @@ __all__ = [
     "apply_elementwise",
     "as_real_array",
     "check_axis",
+    "check_choice",
     "check_order",
     "check_real_parameter",
     "restore_dtype",
@@ -178,7 +179,7 @@ def apply_elementwise(func_name, x, kernel, *params):
 
 
 def check_real_parameter(func_name, name, value, *, allow_zero=True,
-                         allow_negative=True):
+                         allow_negative=True, allow_infinite=False):
     """Check a scalar parameter and return it as a Python float.
 
     Raises
@@ -187,24 +188,38 @@ def check_real_parameter(func_name, name, value, *, allow_zero=True,
         If ``value`` is not a real number (``bool`` is rejected too: ``True`` for a
         slope is almost certainly a mistake).
     ValueError
-        If ``value`` is nan or infinite, or zero / negative where that is not
-        allowed.
+        If ``value`` is nan, infinite (unless ``allow_infinite``), or zero /
+        negative where that is not allowed.
     """
+    kind = "a real number" if allow_infinite else "a finite real number"
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(
-            f"{func_name}: {name} must be a finite real number, got "
+            f"{func_name}: {name} must be {kind}, got "
             f"{_shorten(value)} of type {type(value).__name__}"
         )
-    number = float(value)
-    if not np.isfinite(number):
+    try:
+        number = float(value)
+    except OverflowError:  # e.g. an int beyond the float64 range
+        number = float("inf") if value > 0 else float("-inf")
+    if np.isnan(number) or (np.isinf(number) and not allow_infinite):
         raise ValueError(
-            f"{func_name}: {name} must be a finite real number, got {number!r}"
+            f"{func_name}: {name} must be {kind}, got {number!r}"
         )
     if not allow_zero and number == 0.0:
         raise ValueError(f"{func_name}: {name} must not be zero, got {value!r}")
     if not allow_negative and number < 0.0:
         raise ValueError(f"{func_name}: {name} must not be negative, got {value!r}")
     return number
+
+
+def check_choice(func_name, name, value, choices):
+    """Check that ``value`` is one of the strings ``choices``; return it."""
+    if not isinstance(value, str) or value not in choices:
+        allowed = " or ".join(repr(choice) for choice in choices)
+        raise ValueError(
+            f"{func_name}: {name} must be {allowed}, got {_shorten(value)}"
+        )
+    return value
 
 
 def check_order(func_name, low_name, low, high_name, high):

@@ -7,28 +7,39 @@ computed is computed rather than typed: the formulas are read from the two
 :math:`f'(0)` are evaluated, and the default parameters come from the
 function's signature. The test suite checks every stated property numerically.
 
-Vocabulary of the descriptive fields:
+Vocabulary of the descriptive fields (all stated for the default parameters,
+or for ``example_parameters`` where the function has required ones):
 
 ``range``
-    The set of values for the default parameters, in LaTeX interval notation
-    such as ``(0, 1)`` or ``[0, \infty)``; a parameter may appear, as in
-    ``(-\alpha, \infty)``.
+    The set of values, in LaTeX: an interval such as ``(0, 1)`` or
+    ``[0, \infty)``, or a union such as ``\{v\} \cup (\theta, \infty)``. A
+    parameter may appear, as in ``(-\alpha, \infty)``; other numbers are
+    exact or rounded to the digits shown (the minimum of GELU is
+    :math:`-0.16997\ldots`, written ``-0.170``).
 ``monotonic``
     Non-decreasing on the whole real line. For a vector-valued activation:
-    each output is non-decreasing in its own input.
+    each output is non-decreasing in its own input (for GLU, in both inputs
+    that produce it).
 ``zero_centred``
-    :math:`f(0) = 0` and the function takes both signs, so outputs of a layer
-    can average to 0.
+    The function is odd, :math:`f(-x) = -f(x)`: its range is symmetric about 0
+    and a distribution of inputs symmetric about 0 gives outputs with mean 0.
+    ReLU-like functions that merely take both signs (Leaky ReLU, ELU, SiLU,
+    ...) are not zero-centred in this sense, even where :math:`f(0) = 0`.
+    Vector-valued activations are not odd.
 ``saturating``
     On which side the derivative tends to 0 (Gulcehre et al., "Noisy
     Activation Functions", ICML 2016): ``"no"``, ``"negative side"``
     (:math:`f'(x) \to 0` as :math:`x \to -\infty`), ``"positive side"`` or
-    ``"both sides"``. For a vector-valued activation: the Jacobian vanishes
-    when one score dominates the others.
+    ``"both sides"``. For softmax and softmin: whether the Jacobian vanishes
+    when one score dominates the others; for GLU: as the gate input tends to
+    :math:`-\infty` (``"negative side"``).
 ``smoothness``
-    ``"C0"`` (continuous, derivative jumps), ``"C1"`` (derivative continuous,
-    second derivative jumps) or ``"C∞"`` (infinitely differentiable), for the
-    default parameters.
+    ``"discontinuous"`` (the function jumps), ``"C0"`` (continuous,
+    derivative jumps), ``"C1"`` (derivative continuous, second derivative
+    jumps) or ``"C∞"`` (infinitely differentiable). Softplus is listed as
+    ``"C∞"``: PyTorch's switch to the identity above ``threshold`` (see
+    :func:`~activations.softplus`) is a jump of about :math:`2 \times 10^{-9}`
+    that the mathematical function does not have.
 ``kinks``
     The points where the function is not infinitely differentiable.
 ``torch`` / ``torch_module``
@@ -36,25 +47,38 @@ Vocabulary of the descriptive fields:
 ``paper`` / ``year``
     A short citation (authors, venue; without the year) of the work usually
     cited for the activation in neural networks, and the year that work first
-    appeared. The site prints them as "paper, year".
+    appeared. The site prints them as "paper, year". Classic functions with
+    no single introducing paper say so and cite an early standard use.
+``example_parameters``
+    Values for the parameters a function requires (PReLU's ``weight``,
+    Threshold's ``threshold`` and ``value``); empty for the others. Every
+    computed field and the methods :meth:`Activation.call`,
+    :meth:`Activation.call_derivative` and :meth:`Activation.call_torch` use
+    them.
 """
 
 import inspect
+import operator
 import textwrap
-from dataclasses import dataclass
-from typing import Callable, Optional, Tuple
+import types
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Optional, Tuple
 
-from ._relu import elu, elu_grad, leaky_relu, leaky_relu_grad, relu, relu_grad
-from ._sigmoid import sigmoid, sigmoid_grad, tanh, tanh_grad
-from ._softmax import softmax, softmax_jacobian
+from . import (celu, celu_grad, elu, elu_grad, gelu, gelu_grad, hardsigmoid,
+               hardsigmoid_grad, hardswish, hardswish_grad, hardtanh, hardtanh_grad,
+               leaky_relu, leaky_relu_grad, logsigmoid, logsigmoid_grad, mish, mish_grad,
+               relu, relu6, relu6_grad, relu_grad, selu, selu_grad, sigmoid, sigmoid_grad,
+               silu, silu_grad, softmax, softmax_jacobian, softplus, softplus_grad, softshrink,
+               softshrink_grad, softsign, softsign_grad, tanh, tanh_grad, tanhshrink,
+               tanhshrink_grad)
 
 __all__ = ["Activation", "CATALOGUE", "SATURATION", "SMOOTHNESS", "by_name",
            "math_blocks"]
 
 #: The allowed values of ``Activation.saturating``.
 SATURATION = ("no", "negative side", "positive side", "both sides")
-#: The allowed values of ``Activation.smoothness``.
-SMOOTHNESS = ("C0", "C1", "C∞")
+#: The allowed values of ``Activation.smoothness``, from least to most smooth.
+SMOOTHNESS = ("discontinuous", "C0", "C1", "C∞")
 
 
 def math_blocks(doc):
@@ -129,6 +153,7 @@ class Activation:
     torch_module: str
     paper: str
     year: int
+    example_parameters: Mapping = field(default_factory=dict)
 
     def __post_init__(self):
         if self.saturating not in SATURATION:
@@ -147,6 +172,9 @@ class Activation:
                 f"Activation {self.name!r}: the docstring of {self.function.__name__} "
                 f"must contain exactly two '.. math::' blocks, found {len(blocks)}"
             )
+        # A read-only view, so that the frozen record stays unchanged.
+        object.__setattr__(self, "example_parameters",
+                           types.MappingProxyType(dict(self.example_parameters)))
 
     @property
     def formula(self):
@@ -160,27 +188,57 @@ class Activation:
 
     @property
     def parameters(self):
-        """Keyword parameters and their defaults, read from the signature."""
+        """Parameters and their values: the defaults from the signature, then
+        ``example_parameters``."""
         signature = inspect.signature(self.function)
-        return {
+        values = {
             name: p.default
             for name, p in signature.parameters.items()
             if p.default is not inspect.Parameter.empty
         }
+        values.update(self.example_parameters)
+        return values
+
+    def call(self, x):
+        """``function(x)`` with the ``example_parameters`` (if any)."""
+        return self.function(x, **self.example_parameters)
+
+    def call_derivative(self, x):
+        """``derivative(x)`` with the ``example_parameters`` (if any)."""
+        return self.derivative(x, **self.example_parameters)
+
+    def call_torch(self, x):
+        """The PyTorch equivalent applied to the tensor ``x``, with the same parameters.
+
+        Array-valued parameters (PReLU's weight) become tensors of ``x``'s dtype;
+        vector-valued activations are taken along the last dimension. PyTorch is
+        imported only when this is called.
+        """
+        import torch
+
+        function = operator.attrgetter(self.torch.removeprefix("torch."))(torch)
+        kwargs = {
+            name: (torch.as_tensor(value, dtype=x.dtype)
+                   if isinstance(value, (tuple, list)) else value)
+            for name, value in self.example_parameters.items()
+        }
+        if not self.elementwise:
+            kwargs["dim"] = -1
+        return function(x, **kwargs)
 
     @property
     def value_at_zero(self) -> Optional[float]:
         """:math:`f(0)` with default parameters; None if not elementwise."""
         if not self.elementwise:
             return None
-        return float(self.function(0.0))
+        return float(self.call(0.0))
 
     @property
     def derivative_at_zero(self) -> Optional[float]:
         """:math:`f'(0)` with autograd's convention at kinks; None if not elementwise."""
         if not self.elementwise:
             return None
-        return float(self.derivative(0.0))
+        return float(self.call_derivative(0.0))
 
 
 #: Every activation of the package, in the order the site presents them.
@@ -233,9 +291,27 @@ CATALOGUE = (
         kinks=(),
         torch="torch.tanh",
         torch_module="torch.nn.Tanh",
-        paper="LeCun, Bottou, Orr & Müller, Efficient BackProp, in "
-              "Neural Networks: Tricks of the Trade",
+        paper="LeCun, Bottou, Orr & Müller, Efficient BackProp, in Neural Networks: "
+              "Tricks of the Trade",
         year=1998,
+    ),
+    Activation(
+        name="relu6",
+        label="ReLU6",
+        function=relu6,
+        derivative=relu6_grad,
+        elementwise=True,
+        range=r"[0, 6]",
+        monotonic=True,
+        zero_centred=False,
+        saturating="both sides",
+        smoothness="C0",
+        kinks=(0.0, 6.0),
+        torch="torch.nn.functional.relu6",
+        torch_module="torch.nn.ReLU6",
+        paper="Krizhevsky, Convolutional Deep Belief Networks on CIFAR-10, "
+              "unpublished report, University of Toronto",
+        year=2010,
     ),
     Activation(
         name="leaky_relu",
@@ -245,14 +321,14 @@ CATALOGUE = (
         elementwise=True,
         range=r"(-\infty, \infty)",
         monotonic=True,
-        zero_centred=True,
+        zero_centred=False,
         saturating="no",
         smoothness="C0",
         kinks=(0.0,),
         torch="torch.nn.functional.leaky_relu",
         torch_module="torch.nn.LeakyReLU",
-        paper="Maas, Hannun & Ng, ICML Workshop on Deep Learning for Audio, "
-              "Speech and Language Processing",
+        paper="Maas, Hannun & Ng, ICML Workshop on Deep Learning for Audio, Speech "
+              "and Language Processing",
         year=2013,
     ),
     Activation(
@@ -263,7 +339,7 @@ CATALOGUE = (
         elementwise=True,
         range=r"(-\alpha, \infty)",
         monotonic=True,
-        zero_centred=True,
+        zero_centred=False,
         saturating="negative side",
         smoothness="C1",
         kinks=(0.0,),
@@ -271,6 +347,240 @@ CATALOGUE = (
         torch_module="torch.nn.ELU",
         paper="Clevert, Unterthiner & Hochreiter, arXiv:1511.07289 (ICLR 2016)",
         year=2015,
+    ),
+    Activation(
+        name="selu",
+        label="SELU",
+        function=selu,
+        derivative=selu_grad,
+        elementwise=True,
+        range=r"(-\lambda\alpha, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C0",
+        kinks=(0.0,),
+        torch="torch.nn.functional.selu",
+        torch_module="torch.nn.SELU",
+        paper="Klambauer, Unterthiner, Mayr & Hochreiter, Self-Normalizing Neural "
+              "Networks, NeurIPS",
+        year=2017,
+    ),
+    Activation(
+        name="celu",
+        label="CELU",
+        function=celu,
+        derivative=celu_grad,
+        elementwise=True,
+        range=r"(-\alpha, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C1",
+        kinks=(0.0,),
+        torch="torch.nn.functional.celu",
+        torch_module="torch.nn.CELU",
+        paper="Barron, Continuously Differentiable Exponential Linear Units, "
+              "arXiv:1704.07483",
+        year=2017,
+    ),
+    Activation(
+        name="gelu",
+        label="GELU",
+        function=gelu,
+        derivative=gelu_grad,
+        elementwise=True,
+        range=r"[-0.170, \infty)",
+        monotonic=False,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.gelu",
+        torch_module="torch.nn.GELU",
+        paper="Hendrycks & Gimpel, Gaussian Error Linear Units, arXiv:1606.08415",
+        year=2016,
+    ),
+    Activation(
+        name="silu",
+        label="SiLU",
+        function=silu,
+        derivative=silu_grad,
+        elementwise=True,
+        range=r"[-0.278, \infty)",
+        monotonic=False,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.silu",
+        torch_module="torch.nn.SiLU",
+        paper="Elfwing, Uchibe & Doya, arXiv:1702.03118 (Neural Networks 2018); as "
+              "Swish: Ramachandran, Zoph & Le, arXiv:1710.05941",
+        year=2017,
+    ),
+    Activation(
+        name="mish",
+        label="Mish",
+        function=mish,
+        derivative=mish_grad,
+        elementwise=True,
+        range=r"[-0.309, \infty)",
+        monotonic=False,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.mish",
+        torch_module="torch.nn.Mish",
+        paper="Misra, Mish: A Self Regularized Non-Monotonic Activation Function, "
+              "arXiv:1908.08681 (BMVC 2020)",
+        year=2019,
+    ),
+    Activation(
+        name="softplus",
+        label="Softplus",
+        function=softplus,
+        derivative=softplus_grad,
+        elementwise=True,
+        range=r"(0, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.softplus",
+        torch_module="torch.nn.Softplus",
+        paper="Dugas, Bengio, Bélisle, Nadeau & Garcia, Incorporating Second-Order "
+              "Functional Knowledge for Better Option Pricing, NIPS",
+        year=2000,
+    ),
+    Activation(
+        name="logsigmoid",
+        label="LogSigmoid",
+        function=logsigmoid,
+        derivative=logsigmoid_grad,
+        elementwise=True,
+        range=r"(-\infty, 0)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="positive side",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.logsigmoid",
+        torch_module="torch.nn.LogSigmoid",
+        paper="classic, no single introducing paper: the log-likelihood of logistic "
+              "regression (Cox, The Regression Analysis of Binary Sequences, J. R. "
+              "Stat. Soc. B)",
+        year=1958,
+    ),
+    Activation(
+        name="softsign",
+        label="Softsign",
+        function=softsign,
+        derivative=softsign_grad,
+        elementwise=True,
+        range=r"(-1, 1)",
+        monotonic=True,
+        zero_centred=True,
+        saturating="both sides",
+        smoothness="C1",
+        kinks=(0.0,),
+        torch="torch.nn.functional.softsign",
+        torch_module="torch.nn.Softsign",
+        paper="Bergstra, Desjardins, Lamblin & Bengio, Quadratic Polynomials Learn "
+              "Better Image Features, Technical Report 1337, Université de Montréal; "
+              "Glorot & Bengio, AISTATS 2010",
+        year=2009,
+    ),
+    Activation(
+        name="hardtanh",
+        label="Hardtanh",
+        function=hardtanh,
+        derivative=hardtanh_grad,
+        elementwise=True,
+        range=r"[-1, 1]",
+        monotonic=True,
+        zero_centred=True,
+        saturating="both sides",
+        smoothness="C0",
+        kinks=(-1.0, 1.0),
+        torch="torch.nn.functional.hardtanh",
+        torch_module="torch.nn.Hardtanh",
+        paper="Collobert, Large Scale Machine Learning, PhD thesis, Université Paris "
+              "VI",
+        year=2004,
+    ),
+    Activation(
+        name="hardsigmoid",
+        label="Hardsigmoid",
+        function=hardsigmoid,
+        derivative=hardsigmoid_grad,
+        elementwise=True,
+        range=r"[0, 1]",
+        monotonic=True,
+        zero_centred=False,
+        saturating="both sides",
+        smoothness="C0",
+        kinks=(-3.0, 3.0),
+        torch="torch.nn.functional.hardsigmoid",
+        torch_module="torch.nn.Hardsigmoid",
+        paper="Howard et al., Searching for MobileNetV3, ICCV (this form, ReLU6(x + "
+              "3)/6)",
+        year=2019,
+    ),
+    Activation(
+        name="hardswish",
+        label="Hardswish",
+        function=hardswish,
+        derivative=hardswish_grad,
+        elementwise=True,
+        range=r"[-3/8, \infty)",
+        monotonic=False,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C0",
+        kinks=(-3.0, 3.0),
+        torch="torch.nn.functional.hardswish",
+        torch_module="torch.nn.Hardswish",
+        paper="Howard et al., Searching for MobileNetV3, ICCV",
+        year=2019,
+    ),
+    Activation(
+        name="tanhshrink",
+        label="Tanhshrink",
+        function=tanhshrink,
+        derivative=tanhshrink_grad,
+        elementwise=True,
+        range=r"(-\infty, \infty)",
+        monotonic=True,
+        zero_centred=True,
+        saturating="no",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.tanhshrink",
+        torch_module="torch.nn.Tanhshrink",
+        paper="no paper: a module of Torch7 (Collobert, Kavukcuoglu & Farabet, "
+              "BigLearn NIPS Workshop)",
+        year=2011,
+    ),
+    Activation(
+        name="softshrink",
+        label="Softshrink",
+        function=softshrink,
+        derivative=softshrink_grad,
+        elementwise=True,
+        range=r"(-\infty, \infty)",
+        monotonic=True,
+        zero_centred=True,
+        saturating="no",
+        smoothness="C0",
+        kinks=(-0.5, 0.5),
+        torch="torch.nn.functional.softshrink",
+        torch_module="torch.nn.Softshrink",
+        paper="soft thresholding: Donoho & Johnstone, Ideal Spatial Adaptation by "
+              "Wavelet Shrinkage, Biometrika",
+        year=1994,
     ),
     Activation(
         name="softmax",

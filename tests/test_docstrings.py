@@ -7,6 +7,7 @@ import re
 import pytest
 
 import activations
+import activations.catalogue
 from activations.catalogue import CATALOGUE
 
 PUBLIC = [getattr(activations, name) for name in activations.__all__ if callable(getattr(activations, name))]
@@ -30,3 +31,31 @@ def test_activation_examples_cover_the_limits(entry):
                         ("inf", r"(?<!-)np\.inf")):
         assert re.search(limit, sources), f"{entry.name}: no doctest evaluates it at {name}"
     assert entry.formula and entry.derivative_formula
+
+
+def _all_math(doc):
+    """Every LaTeX fragment of a docstring: ``:math:`...``` roles and ``.. math::`` blocks."""
+    from activations.catalogue import math_blocks
+    inline = re.findall(r":math:`([^`]+)`", doc)
+    return inline + math_blocks(doc)
+
+
+DOCUMENTED = PUBLIC + [activations, activations.catalogue]
+
+
+@pytest.mark.parametrize("obj", DOCUMENTED, ids=lambda f: getattr(f, "__name__", str(f)))
+def test_every_formula_converts_to_mathml(obj):
+    """The site renders math with docutils' LaTeX-to-MathML converter; it must accept each formula."""
+    from docutils.utils.math.latex2mathml import tex2mathml
+    fragments = _all_math(inspect.getdoc(obj) or "")
+    if obj in PUBLIC and obj.__name__ in {e.name for e in CATALOGUE}:
+        assert fragments, obj.__name__
+    for latex in fragments:
+        tex2mathml(" ".join(latex.split()))
+
+
+@pytest.mark.parametrize("entry", CATALOGUE, ids=lambda e: e.name)
+def test_catalogue_strings_convert_to_mathml(entry):
+    from docutils.utils.math.latex2mathml import tex2mathml
+    for latex in (entry.formula, entry.derivative_formula, entry.range):
+        tex2mathml(latex)

@@ -1,0 +1,328 @@
+r"""Piecewise linear approximations: hardtanh, hard sigmoid and hard swish.
+
+They replace the curved parts of tanh, the sigmoid and SiLU by straight lines,
+which are cheap on any hardware. Derivatives at the corners follow PyTorch's
+autograd: hardtanh and hardsigmoid report 0 at their corners (the slope of
+the flat side); hardswish reports 0 at :math:`x = -3` and 1 at :math:`x = 3`
+(again the outer sides).
+"""
+
+import numpy as np
+
+from ._sigmoid import divide, two_prod, two_sum
+from ._validation import apply_elementwise, check_order, check_real_parameter
+
+__all__ = ["hardsigmoid", "hardsigmoid_grad", "hardswish", "hardswish_grad",
+           "hardtanh", "hardtanh_grad"]
+
+
+def _hardtanh_kernel(x, min_val, max_val):
+    # minimum/maximum propagate nan.
+    return np.minimum(np.maximum(x, min_val), max_val)
+
+
+def _hardtanh_grad_kernel(x, min_val, max_val):
+    result = np.where((x > min_val) & (x < max_val), 1.0, 0.0)
+    return np.where(np.isnan(x), x, result)
+
+
+def _check_bounds(func_name, min_val, max_val):
+    min_val = check_real_parameter(func_name, "min_val", min_val)
+    max_val = check_real_parameter(func_name, "max_val", max_val)
+    check_order(func_name, "min_val", min_val, "max_val", max_val)
+    return min_val, max_val
+
+
+def hardtanh(x, min_val=-1.0, max_val=1.0):
+    r"""Hard tanh: clip the input to an interval, by default :math:`[-1, 1]`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    min_val, max_val : float, default -1.0 and 1.0
+        The interval :math:`[a, b]`; finite, with ``min_val <= max_val``.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    Raises
+    ------
+    TypeError
+        If a bound is not a real number.
+    ValueError
+        If a bound is nan or infinite, or `min_val` exceeds `max_val`.
+
+    See Also
+    --------
+    hardtanh_grad : Derivative of hardtanh.
+    tanh : The smooth function it approximates.
+    relu6 : ``hardtanh(x, 0, 6)``.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{Hardtanh}(x) = \begin{cases} a & x < a \\ x & a \le x \le b \\ b & x > b \end{cases}
+
+    .. math::
+
+        \mathrm{Hardtanh}'(x) = \begin{cases} 1 & a < x < b \\ 0 & \text{otherwise} \end{cases}
+
+    With the default interval it follows :math:`\tanh` near 0 (slope 1) and
+    saturates at :math:`\pm 1`. Every output is an input or a bound, so it is
+    exact; nan propagates.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import hardtanh
+    >>> hardtanh([-np.inf, -2.0, 0.0, 0.5, 2.0, np.inf])
+    array([-1. , -1. ,  0. ,  0.5,  1. ,  1. ])
+    >>> hardtanh([-3.0, 3.0, 7.0], min_val=0.0, max_val=6.0)
+    array([0., 3., 6.])
+    """
+    bounds = _check_bounds("hardtanh", min_val, max_val)
+    return apply_elementwise("hardtanh", x, _hardtanh_kernel, *bounds)
+
+
+def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
+    r"""Derivative of hard tanh.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    min_val, max_val : float, default -1.0 and 1.0
+        The interval; finite, with ``min_val <= max_val``.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        1 strictly inside the interval, 0 elsewhere, nan where `x` is nan;
+        shape and dtype rules as for :func:`hardtanh`.
+
+    Raises
+    ------
+    TypeError
+        If a bound is not a real number.
+    ValueError
+        If a bound is nan or infinite, or `min_val` exceeds `max_val`.
+
+    See Also
+    --------
+    hardtanh : The function itself, with the formulas.
+
+    Notes
+    -----
+    At the corners :math:`x = a` and :math:`x = b` we report 0, as PyTorch's
+    autograd does.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import hardtanh_grad
+    >>> hardtanh_grad([-np.inf, -1.0, 0.0, 0.5, 1.0, np.inf])
+    array([0., 0., 1., 1., 0., 0.])
+    """
+    bounds = _check_bounds("hardtanh_grad", min_val, max_val)
+    return apply_elementwise("hardtanh_grad", x, _hardtanh_grad_kernel, *bounds)
+
+
+def _plus_three_over_six(v):
+    """(v + 3) / 6 correctly rounded, for |v| <= 6."""
+    s_hi, s_lo = two_sum(v, 3.0)
+    return divide(s_hi, 6.0, 0.0, s_lo)
+
+
+def _hardsigmoid_kernel(x):
+    # Clipping to [-3, 3] gives exactly 0 and 1 at the ends; nan propagates.
+    return _plus_three_over_six(np.clip(x, -3.0, 3.0))
+
+
+def _hardsigmoid_grad_kernel(x):
+    result = np.where((x > -3.0) & (x < 3.0), 1.0 / 6.0, 0.0)
+    return np.where(np.isnan(x), x, result)
+
+
+def _hardswish_kernel(x):
+    xc = np.clip(x, -3.0, 3.0)
+    # x (x + 3) / 6 with x + 3 and the product carried exactly.
+    s_hi, s_lo = two_sum(xc, 3.0)
+    p_hi, p_lo = two_prod(xc, s_hi)
+    middle = divide(p_hi, 6.0, 0.0, p_lo + xc * s_lo)
+    result = np.where(x >= 3.0, x, middle)
+    return np.where(x <= -3.0, 0.0, result)
+
+
+def _hardswish_grad_kernel(x):
+    # (2x + 3) / 6 inside (-3, 3); 0 from -3 down and 1 from 3 up, as autograd.
+    s_hi, s_lo = two_sum(2.0 * np.clip(x, -3.0, 3.0), 3.0)
+    middle = divide(s_hi, 6.0, 0.0, s_lo)
+    result = np.where(x >= 3.0, 1.0, middle)
+    result = np.where(x <= -3.0, 0.0, result)
+    return np.where(np.isnan(x), x, result)
+
+
+def hardsigmoid(x):
+    r"""Hard sigmoid: a piecewise linear sigmoid, 0 below -3 and 1 above 3.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    hardsigmoid_grad : Derivative of the hard sigmoid.
+    sigmoid : The smooth function it approximates.
+    hardswish : :math:`x` times the hard sigmoid.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{Hardsigmoid}(x) = \frac{\mathrm{ReLU6}(x + 3)}{6} = \begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}
+
+    .. math::
+
+        \mathrm{Hardsigmoid}'(x) = \begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}
+
+    This is the form of MobileNetV3 (and PyTorch); other libraries use other
+    slopes, such as :math:`\max(0, \min(1, 0.2x + 0.5))`. We compute
+    :math:`(x + 3)/6` with the sum kept exactly and one corrected division, so
+    the result is correctly rounded in practice (within 0.5 ULP).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import hardsigmoid
+    >>> hardsigmoid([-np.inf, -3.0, 0.0, 1.5, 3.0, np.inf])
+    array([0.  , 0.  , 0.5 , 0.75, 1.  , 1.  ])
+    """
+    return apply_elementwise("hardsigmoid", x, _hardsigmoid_kernel)
+
+
+def hardsigmoid_grad(x):
+    r"""Derivative of the hard sigmoid.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        1/6 where :math:`-3 < x < 3`, 0 elsewhere, nan where `x` is nan; shape
+        and dtype rules as for :func:`hardsigmoid`.
+
+    See Also
+    --------
+    hardsigmoid : The function itself, with the formulas.
+
+    Notes
+    -----
+    At the corners :math:`x = \pm 3` we report 0, as PyTorch's autograd does.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import hardsigmoid_grad
+    >>> np.round(hardsigmoid_grad([-np.inf, -3.0, 0.0, 3.0, np.inf]), 4)
+    array([0.    , 0.    , 0.1667, 0.    , 0.    ])
+    """
+    return apply_elementwise("hardsigmoid_grad", x, _hardsigmoid_grad_kernel)
+
+
+def hardswish(x):
+    r"""Hard swish: the input times its hard sigmoid, a piecewise quadratic SiLU.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    hardswish_grad : Derivative of hard swish.
+    silu : The smooth function it approximates.
+    hardsigmoid : The gate.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{Hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6} = \begin{cases} 0 & x \le -3 \\ x\,(x + 3)/6 & -3 < x < 3 \\ x & x \ge 3 \end{cases}
+
+    .. math::
+
+        \mathrm{Hardswish}'(x) = \begin{cases} 0 & x \le -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}
+
+    The minimum is :math:`-3/8`, at :math:`x = -3/2`. We form
+    :math:`x(x + 3)` exactly and divide once with a correction, so the result
+    is correctly rounded in practice. The textbook expression evaluated with
+    :math:`x = -\infty` gives :math:`-\infty \cdot 0 = \mathrm{nan}`; each
+    branch here is evaluated only where it applies, so the limit 0 comes out.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import hardswish
+    >>> hardswish([-np.inf, -3.0, -1.5, 0.0, 1.5, 3.0, np.inf])
+    array([ 0.   ,  0.   , -0.375,  0.   ,  1.125,  3.   ,    inf])
+    """
+    return apply_elementwise("hardswish", x, _hardswish_kernel)
+
+
+def hardswish_grad(x):
+    r"""Derivative of hard swish.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        0 for :math:`x \le -3`, :math:`(2x + 3)/6` in between, 1 for
+        :math:`x \ge 3`, nan where `x` is nan; shape and dtype rules as for
+        :func:`hardswish`.
+
+    See Also
+    --------
+    hardswish : The function itself, with the formulas.
+
+    Notes
+    -----
+    The derivative jumps at both corners: from 0 to :math:`-1/2` at
+    :math:`x = -3` and from :math:`3/2` to 1 at :math:`x = 3`. Like PyTorch's
+    autograd we report the outer values there, 0 at :math:`-3` and 1 at 3.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import hardswish_grad
+    >>> np.round(hardswish_grad([-np.inf, -3.0, -1.5, 0.0, 3.0, np.inf]), 4)
+    array([0. , 0. , 0. , 0.5, 1. , 1. ])
+    """
+    return apply_elementwise("hardswish_grad", x, _hardswish_grad_kernel)

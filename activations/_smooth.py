@@ -1,0 +1,983 @@
+r"""Smooth activations built from the exponential: softplus, log-sigmoid, SiLU, Mish, GELU, softsign.
+
+Every kernel works in float64 on a 1-d array. The recurring difficulties are
+the same in all of them, and so are the remedies:
+
+* ``exp`` overflows for arguments above 709.78, so each kernel evaluates it
+  only at :math:`-|x|` (or at a clipped argument) and rewrites the formula
+  accordingly;
+* a product such as :math:`x\,e^{x}` is a normal number down to
+  :math:`x \approx -745` although :math:`e^{x}` alone is subnormal (and has
+  lost digits) below :math:`-708.4`; there :func:`scaled_exp` keeps the
+  digits and one final ``ldexp`` rounds once;
+* where an argument is itself rounded (:math:`x/\sqrt{2}`, :math:`\beta x`,
+  :math:`x + 0.044715\,x^{3}`) and then fed to a steep function, its rounding
+  error is carried as an unevaluated pair and applied as a first-order
+  correction.
+"""
+
+import math
+
+import numpy as np
+
+from ._sigmoid import (_logistic_density, _one_plus, divide, scaled_exp,
+                       sigmoid_and_density, two_prod, two_sum)
+from ._taylor import near_zero
+from ._validation import apply_elementwise, check_choice, check_real_parameter
+
+__all__ = [
+    "gelu", "gelu_grad", "logsigmoid", "logsigmoid_grad", "mish", "mish_grad",
+    "silu", "silu_grad", "softplus", "softplus_grad", "softsign", "softsign_grad",
+]
+
+# Below this, exp(x) is close to the subnormal range: tails use scaled_exp.
+_DEEP = -700.0
+# Beyond |x| = 800 every exponential term is exactly 0 or the result is x.
+_FAR = 800.0
+
+
+# 1/sqrt(2), sqrt(2/pi), 1/sqrt(2 pi), 2/sqrt(pi) and 0.044715, each as a
+# float64 pair hi + lo (the low parts computed with 50-digit arithmetic).
+_RSQRT2_HI, _RSQRT2_LO = 0.7071067811865476, -4.833646656726457e-17
+_SQRT_2_OVER_PI_HI, _SQRT_2_OVER_PI_LO = 0.7978845608028654, -4.98465440455546e-17
+_RSQRT_2PI_HI, _RSQRT_2PI_LO = 0.3989422804014327, -2.49232720227773e-17
+_TWO_OVER_SQRT_PI = 1.1283791670955126
+_KAPPA_HI, _KAPPA_LO = 0.044715, 2.1960211427085595e-18
+
+
+def _where_finite(x, value, at_minus_inf, at_plus_inf):
+    """``value``, with the limits substituted at -inf and +inf; nan stays nan."""
+    value = np.where(x == -np.inf, at_minus_inf, value)
+    return np.where(x == np.inf, at_plus_inf, value)
+
+
+def _fill_deep_tail(x, result, tail):
+    """Replace ``result`` where ``x < -700`` by ``tail(x_deep)`` (in place)."""
+    deep = x < _DEEP
+    if np.any(deep):
+        result[deep] = tail(np.maximum(x[deep], -_FAR))
+    return result
+
+
+# --------------------------------------------------------------------------
+# softplus and log-sigmoid
+# --------------------------------------------------------------------------
+
+
+def _log1p_exp(z):
+    """``log(1 + exp(z))`` for float64 ``z``, and ``sigma(z)`` (for corrections)."""
+    e = np.exp(-np.abs(z))
+    return np.maximum(z, 0.0), np.log1p(e), e
+
+
+def _softplus_kernel(x, beta, threshold):
+    with np.errstate(over="ignore"):
+        z_rounded = x * beta
+    # torch's switch, on the rounded product; and beyond beta x = 40 the true
+    # softplus equals x to far better than float64 precision (e^-40 / 40).
+    linear = (z_rounded > threshold) | (z_rounded > 40.0)
+    xc = np.clip(x, -_FAR / beta, _FAR / beta)
+    if beta == 1.0:
+        z_hi, z_lo = xc, 0.0
+    else:
+        z_hi, z_lo = two_prod(xc, beta)
+    positive, log_term, _ = _log1p_exp(z_hi)
+    sig, _ = sigmoid_and_density(z_hi)
+    # softplus(z_hi + z_lo) = softplus(z_hi) + sigma(z_hi) z_lo to float64 accuracy.
+    n_hi, n_lo = two_sum(positive, log_term)
+    n_lo = n_lo + sig * z_lo
+    result = n_hi + n_lo if beta == 1.0 else divide(n_hi, beta, 0.0, n_lo)
+    deep = z_hi < _DEEP
+    if np.any(deep):
+        # softplus(z) = e^z (1 - e^z/2 + ...) = e^z to float64 precision.
+        zd = np.maximum(z_hi[deep], -_FAR)
+        lo = z_lo[deep] if beta != 1.0 else 0.0
+        scaled = scaled_exp(zd)
+        result[deep] = np.ldexp((scaled + scaled * lo) / beta, -64)
+    result = np.where(linear, x, result)
+    return np.where(x == -np.inf, 0.0, result)
+
+
+def _softplus_grad_kernel(x, beta, threshold):
+    with np.errstate(over="ignore"):
+        linear = x * beta > threshold
+    xc = np.clip(x, -_FAR / beta, _FAR / beta)
+    if beta == 1.0:
+        z_hi, z_lo = xc, 0.0
+    else:
+        z_hi, z_lo = two_prod(xc, beta)
+    sig, density = sigmoid_and_density(z_hi)
+    result = sig + density * z_lo
+    return np.where(linear, 1.0, result)
+
+
+def _logsigmoid_kernel(x):
+    # log sigma(x) = -softplus(-x) = -(max(-x, 0) + log1p(exp(-|x|))): two terms
+    # of the same sign, so no cancellation; exp never overflows.
+    positive, log_term, _ = _log1p_exp(-x)
+    return 0.0 - (positive + log_term)  # +0.0, not -0.0, at x = inf
+
+
+def _logsigmoid_grad_kernel(x):
+    return sigmoid_and_density(-x)[0]
+
+
+# --------------------------------------------------------------------------
+# softsign
+# --------------------------------------------------------------------------
+
+# Beyond 1e300, 1/(1 + |x|) is below 1e-300 and the result is +-1 (or, for the
+# derivative, its square underflows): clipping avoids inf - inf in the pairs.
+_SOFTSIGN_CLIP = 1e300
+
+
+def _softsign_parts(x):
+    ax = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
+    d_hi, d_lo = two_sum(1.0, ax)
+    return ax, d_hi, d_lo
+
+
+def _softsign_kernel(x):
+    ax, d_hi, d_lo = _softsign_parts(x)
+    magnitude = divide(ax, d_hi, d_lo)
+    return np.copysign(magnitude, x)
+
+
+def _softsign_grad_kernel(x):
+    ax, d_hi, d_lo = _softsign_parts(x)
+    r = divide(1.0, d_hi, d_lo)
+    # r**2 with r's own rounding error removed: r = 1/d exactly would give
+    # r*r; the residual 1 - r*d tells how far r is from 1/d.
+    residual_hi, residual_lo = two_prod(r, d_hi)
+    correction = ((1.0 - residual_hi) - residual_lo - r * d_lo) / d_hi
+    return r * r + 2.0 * r * correction
+
+
+# --------------------------------------------------------------------------
+# SiLU and Mish
+# --------------------------------------------------------------------------
+
+
+def _silu_kernel(x):
+    xc = np.clip(x, -_FAR, _FAR)
+    sig, _ = sigmoid_and_density(xc)
+    result = xc * sig
+    result = _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
+    return np.where(x > _FAR, x, result)
+
+
+def _silu_grad_kernel(x):
+    xc = np.clip(x, -_FAR, _FAR)
+    e = np.exp(-np.abs(xc))
+    sig, density = sigmoid_and_density(xc)
+    # x >= 0: sigma + x sigma', two positive terms.
+    positive = sig + xc * density
+    # x < 0: sigma + x sigma' = e (1 + x + e) / (1 + e)^2 with e = exp(x); the
+    # factor 1 + x + e vanishes at x = -1.2785, and 1 + x is exact near there.
+    negative = _logistic_density(e) * ((1.0 + xc) + e)
+    result = near_zero("silu", xc, np.where(xc >= 0.0, positive, negative))
+    result = _fill_deep_tail(x, result,
+                             lambda xd: np.ldexp(scaled_exp(xd) * (1.0 + xd), -64))
+    return result + 0.0  # +0.0 rather than -0.0 in the underflowing tail
+
+
+def _mish_kernel(x):
+    xc = np.clip(x, -_FAR, _FAR)
+    e = np.exp(-np.abs(xc))
+    # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
+    # x <= 0, e = e^x: tanh(s) = n / (n + 2) with n = e (e + 2).
+    n_hi, n_lo = two_prod(e, e)
+    n_hi, n_lo2 = two_sum(n_hi, 2.0 * e)
+    n_lo = n_lo + n_lo2
+    d_hi, d_lo = two_sum(n_hi, 2.0)
+    negative = xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
+    # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2).
+    small = 2.0 * e * e / (1.0 + 2.0 * e * (1.0 + e))
+    positive = x - xc * small
+    result = np.where(xc > 0.0, positive, negative)
+    return _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
+
+
+def _mish_grad_kernel(x):
+    xc = np.clip(x, -_FAR, _FAR)
+    e = np.exp(-np.abs(xc))
+    # mish' = tanh(s) + x sech^2(s) sigma(x).
+    # x <= 0, e = e^x, q = (1 + e)^2 + 1: mish' = e B / q^2 with
+    # B = (2 + e) q + 4 x (1 + e) = 4 (1 + x) + e (6 + 4x + e (4 + e)).
+    # B vanishes at x = -1.1924, where 1 + x and 6 + 4x are exact, and the
+    # small factor e / q^2 is applied after the cancellation; q is kept as an
+    # exact pair.
+    p_hi, p_lo = _one_plus(e)
+    q_hi, q_lo = two_prod(p_hi, p_hi)
+    q_lo = q_lo + 2.0 * p_hi * p_lo
+    q_hi, q_lo2 = two_sum(q_hi, 1.0)
+    q_lo = q_lo + q_lo2
+    b = 4.0 * (1.0 + xc) + e * ((6.0 + 4.0 * xc) + e * (4.0 + e))
+    sq_hi, sq_lo = two_prod(q_hi, q_hi)
+    sq_lo = sq_lo + 2.0 * q_hi * q_lo
+    negative = divide(e * b, sq_hi, sq_lo)
+    # x > 0, e = e^-x, D = 1 + 2e + 2e^2:
+    # mish' = (1 + 2e) / D + 4 x e^2 (1 + e) / D^2, two positive terms.
+    d = 1.0 + 2.0 * e * (1.0 + e)
+    positive = (1.0 + 2.0 * e) / d + 4.0 * xc * e * e * (1.0 + e) / (d * d)
+    result = near_zero("mish", xc, np.where(xc > 0.0, positive, negative))
+    result = _fill_deep_tail(x, result,
+                             lambda xd: np.ldexp(scaled_exp(xd) * (1.0 + xd), -64))
+    return result + 0.0  # +0.0 rather than -0.0 in the underflowing tail
+
+
+# --------------------------------------------------------------------------
+# GELU
+# --------------------------------------------------------------------------
+
+_erfc = np.frompyfunc(math.erfc, 1, 1)
+
+# Below -20 the normal CDF is evaluated from its asymptotic series
+# Phi(x) = phi(x) / |x| * S(x), S(x) = sum_k (-1)^k (2k - 1)!! / x^(2k);
+# 14 terms reach 1e-19 relative accuracy for |x| >= 20.
+_GELU_TAIL = -20.0
+_ASYMPTOTIC_TERMS = 14
+# Below -40 every result underflows to -0.0 (GELU) or 0 (its derivative).
+_GELU_FAR = 40.0
+
+
+def _half_x_squared(x):
+    """``x**2 / 2`` as an exact pair (for |x| <= 40)."""
+    sq_hi, sq_lo = two_prod(x, x)
+    return 0.5 * sq_hi, 0.5 * sq_lo
+
+
+def _normal_pdf(x):
+    """phi(x) = exp(-x^2/2) / sqrt(2 pi), with x^2 carried exactly (|x| <= 40)."""
+    h_hi, h_lo = _half_x_squared(x)
+    g = np.exp(-h_hi)
+    g = g - g * h_lo
+    return g * _RSQRT_2PI_HI + g * _RSQRT_2PI_LO
+
+
+def _normal_cdf(x):
+    """Phi(x) = erfc(-x / sqrt 2) / 2 for |x| <= 40, with -x/sqrt 2 as a pair."""
+    z_hi, z_lo = two_prod(-x, _RSQRT2_HI)
+    z_lo = z_lo - x * _RSQRT2_LO
+    value = _erfc(z_hi).astype(np.float64)
+    # erfc(z_hi + z_lo) = erfc(z_hi) - 2/sqrt(pi) exp(-z_hi^2) z_lo.
+    slope = _TWO_OVER_SQRT_PI * np.exp(-(z_hi * z_hi))
+    return 0.5 * (value - slope * z_lo)
+
+
+def _asymptotic_series(x):
+    """S(x) = 1 - 1/x^2 + 3/x^4 - 15/x^6 + ... for x <= -20."""
+    inv = 1.0 / (x * x)
+    total = np.zeros_like(x)
+    for k in range(_ASYMPTOTIC_TERMS, 0, -1):
+        total = -(2 * k - 1) * inv * (1.0 + total)
+    return 1.0 + total
+
+
+def _scaled_normal_pdf(x):
+    """``2**64 * phi(x)`` for -40 <= x <= -20 (phi itself may be subnormal)."""
+    h_hi, h_lo = _half_x_squared(x)
+    g = scaled_exp(-h_hi)
+    g = g - g * h_lo
+    return g * _RSQRT_2PI_HI + g * _RSQRT_2PI_LO
+
+
+def _gelu_erf_kernel(x):
+    xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
+    result = xc * _normal_cdf(xc)
+
+    def tail(xd):
+        # x Phi(x) = -phi(x) S(x) for x < 0.
+        return -np.ldexp(_scaled_normal_pdf(xd) * _asymptotic_series(xd), -64)
+
+    tail_mask = xc < _GELU_TAIL
+    if np.any(tail_mask):
+        result[tail_mask] = tail(xc[tail_mask])
+    result = np.where(x > _GELU_FAR, x, result)
+    return np.where(x < -_GELU_FAR, -0.0, result)
+
+
+def _gelu_erf_grad_kernel(x):
+    xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
+    result = near_zero("gelu", xc, _normal_cdf(xc) + xc * _normal_pdf(xc))
+    tail_mask = xc < _GELU_TAIL
+    if np.any(tail_mask):
+        xd = xc[tail_mask]
+        # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0.
+        value = _scaled_normal_pdf(xd) * ((_asymptotic_series(xd) - xd * xd) / -xd)
+        result[tail_mask] = np.ldexp(value, -64)
+    result = np.where(x > _GELU_FAR, 1.0, result)
+    return np.where(x < -_GELU_FAR, 0.0, result)
+
+
+# The tanh form: GELU(x) ~ x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3),
+# since (1 + tanh(u)) / 2 = sigma(2u). Beyond |x| = 30, |v| > 1900 and sigma(v)
+# is exactly 0 or 1.
+_GELU_TANH_FAR = 30.0
+
+
+def _gelu_tanh_argument(x):
+    """v = 2 sqrt(2/pi) (x + kappa x^3) as a pair, and dv/dx (|x| <= 30)."""
+    sq_hi, sq_lo = two_prod(x, x)
+    cube_hi, cube_lo = two_prod(x, sq_hi)
+    cube_lo = cube_lo + x * sq_lo
+    k_hi, k_lo = two_prod(_KAPPA_HI, cube_hi)
+    k_lo = k_lo + _KAPPA_HI * cube_lo + _KAPPA_LO * cube_hi
+    s_hi, s_lo = two_sum(x, k_hi)
+    s_lo = s_lo + k_lo
+    v_hi, v_lo = two_prod(s_hi, 2.0 * _SQRT_2_OVER_PI_HI)
+    v_lo = v_lo + 2.0 * (_SQRT_2_OVER_PI_HI * s_lo + _SQRT_2_OVER_PI_LO * s_hi)
+    v_hi, v_lo = two_sum(v_hi, v_lo)
+    slope = 2.0 * _SQRT_2_OVER_PI_HI * (1.0 + 3.0 * _KAPPA_HI * sq_hi)
+    return v_hi, v_lo, slope
+
+
+def _gelu_tanh_kernel(x):
+    xc = np.clip(x, -_GELU_TANH_FAR, _GELU_TANH_FAR)
+    v_hi, v_lo, _ = _gelu_tanh_argument(xc)
+    sig, density = sigmoid_and_density(v_hi)
+    result = xc * (sig + density * v_lo)
+    deep = v_hi < _DEEP
+    if np.any(deep):
+        scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
+        result[deep] = np.ldexp(xc[deep] * (scaled + scaled * v_lo[deep]), -64)
+    result = np.where(x > _GELU_TANH_FAR, x, result)
+    return np.where(x < -_GELU_TANH_FAR, -0.0, result)
+
+
+def _gelu_tanh_grad_kernel(x):
+    xc = np.clip(x, -_GELU_TANH_FAR, _GELU_TANH_FAR)
+    v_hi, v_lo, slope = _gelu_tanh_argument(xc)
+    sig, density = sigmoid_and_density(v_hi)
+    # d/dx [x sigma(v)] = sigma(v) + x sigma'(v) v'.
+    # sigma'(v) = sigma(v) (1 - sigma(v)), so this is sigma(v) (1 + x (1 - sigma(v)) v').
+    # Both are evaluated at v_hi and corrected to first order in v_lo;
+    # sigma''(v) = sigma'(v) (1 - 2 sigma(v)).
+    density = density + density * ((1.0 - 2.0 * sig) * v_lo)
+    sig = sig + density * v_lo
+    result = near_zero("gelu_tanh", xc, sig + xc * density * slope)
+    deep = v_hi < _DEEP
+    if np.any(deep):
+        xd = xc[deep]
+        scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
+        scaled = scaled + scaled * v_lo[deep]
+        result[deep] = np.ldexp(scaled * (1.0 + xd * slope[deep]), -64)
+    result = np.where(x > _GELU_TANH_FAR, 1.0, result)
+    return np.where(x < -_GELU_TANH_FAR, 0.0, result)
+
+
+_GELU_KERNELS = {"none": (_gelu_erf_kernel, _gelu_erf_grad_kernel),
+                 "tanh": (_gelu_tanh_kernel, _gelu_tanh_grad_kernel)}
+
+
+# --------------------------------------------------------------------------
+# Public functions
+# --------------------------------------------------------------------------
+
+
+def _check_softplus(func_name, beta, threshold):
+    beta = check_real_parameter(func_name, "beta", beta, allow_zero=False,
+                                allow_negative=False)
+    threshold = check_real_parameter(func_name, "threshold", threshold,
+                                     allow_infinite=True)
+    return beta, threshold
+
+
+def softplus(x, beta=1.0, threshold=20.0):
+    r"""Softplus: a smooth ReLU, :math:`\log(1 + e^{x})`, as PyTorch defines it.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    beta : float, default 1.0
+        Sharpness :math:`\beta > 0`; larger values approach ReLU.
+    threshold : float, default 20.0
+        Where :math:`\beta x` exceeds it, the result is :math:`x` itself, as in
+        PyTorch. Any real number; ``threshold=numpy.inf`` gives the exact
+        softplus everywhere.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    Raises
+    ------
+    TypeError
+        If `beta` or `threshold` is not a real number.
+    ValueError
+        If `beta` is not positive or is infinite, or either parameter is nan.
+
+    See Also
+    --------
+    softplus_grad : Derivative of softplus.
+    relu : The limit :math:`\beta \to \infty`.
+    logsigmoid : :math:`\log\sigma(x) = -\mathrm{softplus}(-x)`.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{Softplus}(x) = \begin{cases} \frac{1}{\beta}\log\left(1 + e^{\beta x}\right) & \beta x \le t \\ x & \beta x > t \end{cases}
+
+    .. math::
+
+        \mathrm{Softplus}'(x) = \begin{cases} \sigma(\beta x) & \beta x \le t \\ 1 & \beta x > t \end{cases}
+
+    where :math:`t` is `threshold`. We keep PyTorch's switch to the identity,
+    so that this function and :func:`torch.nn.functional.softplus` are the
+    same function; the switch is part of the definition, not a numerical
+    device. It changes the value by
+    :math:`\log(1 + e^{-t})/\beta \approx 2 \times 10^{-9}` at the default
+    threshold (26 ULP at :math:`x = 30`, and a jump of that size at
+    :math:`x = t/\beta`). Pass ``threshold=numpy.inf`` for the exact softplus.
+
+    Below the threshold we compute the stable form
+    :math:`\max(z, 0) + \log(1 + e^{-|z|})` with :math:`z = \beta x`, which
+    never overflows (the literal formula gives inf for :math:`z > 709.78`); the
+    rounding error of :math:`\beta x` is carried and corrected to first
+    order, and where :math:`e^{z}` would be subnormal it is computed scaled.
+    Where :math:`\beta x > 40` the exact softplus equals :math:`x` to far
+    better than float64 precision. The result is within about 2 ULP of the
+    function defined above.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import softplus
+    >>> np.round(softplus([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([0.    , 0.3133, 0.6931, 1.3133,    inf])
+
+    PyTorch's switch to the identity, and the exact function without it:
+
+    >>> print(softplus(30.0), softplus(30.0, threshold=np.inf))
+    30.0 30.000000000000092
+    """
+    return apply_elementwise("softplus", x, _softplus_kernel,
+                             *_check_softplus("softplus", beta, threshold))
+
+
+def softplus_grad(x, beta=1.0, threshold=20.0):
+    r"""Derivative of softplus (with PyTorch's threshold).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    beta : float, default 1.0
+        Sharpness :math:`\beta > 0`.
+    threshold : float, default 20.0
+        Where :math:`\beta x` exceeds it the derivative is 1, as in PyTorch;
+        ``numpy.inf`` for the derivative of the exact softplus.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\sigma(\beta x)`, or 1 above the threshold, elementwise; nan where
+        `x` is nan; shape and dtype rules as for :func:`softplus`.
+
+    Raises
+    ------
+    TypeError
+        If `beta` or `threshold` is not a real number.
+    ValueError
+        If `beta` is not positive or is infinite, or either parameter is nan.
+
+    See Also
+    --------
+    softplus : The function itself, with the formulas.
+    sigmoid : The derivative for :math:`\beta = 1` below the threshold.
+
+    Notes
+    -----
+    This is what PyTorch's autograd computes for softplus. Below the threshold
+    it is the logistic sigmoid of :math:`\beta x`, evaluated as in
+    :func:`sigmoid` with the rounding error of :math:`\beta x` corrected;
+    within about 2 ULP. PyTorch evaluates :math:`e^{z}/(e^{z} + 1)`, which
+    gives nan for :math:`z > 709.78` when the threshold is raised.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import softplus_grad
+    >>> np.round(softplus_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([0.    , 0.2689, 0.5   , 0.7311, 1.    ])
+    """
+    return apply_elementwise("softplus_grad", x, _softplus_grad_kernel,
+                             *_check_softplus("softplus_grad", beta, threshold))
+
+
+def logsigmoid(x):
+    r"""Logarithm of the logistic sigmoid, :math:`\log\sigma(x)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    logsigmoid_grad : Derivative of log-sigmoid.
+    sigmoid : The logistic sigmoid.
+    softplus : :math:`\log\sigma(x) = -\mathrm{softplus}(-x)`.
+
+    Notes
+    -----
+    .. math::
+
+        \log\sigma(x) = -\log\left(1 + e^{-x}\right)
+
+    .. math::
+
+        \frac{d}{dx}\log\sigma(x) = 1 - \sigma(x) = \sigma(-x)
+
+    Taking the logarithm of a computed :math:`\sigma(x)` gives
+    :math:`-\infty` once :math:`\sigma(x)` underflows (:math:`x < -745`) and
+    loses all relative precision for large :math:`x`, where
+    :math:`\sigma(x)` rounds to 1 although :math:`\log\sigma(x) \approx
+    -e^{-x}`. We compute :math:`-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)`
+    with ``log1p``: two terms of the same sign, no overflow, within about 1.2
+    ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import logsigmoid
+    >>> np.round(logsigmoid([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([   -inf, -1.3133, -0.6931, -0.3133,  0.    ])
+
+    Large inputs keep their tiny, nonzero result:
+
+    >>> print(f"{logsigmoid(40.0):.6e}")
+    -4.248354e-18
+    """
+    return apply_elementwise("logsigmoid", x, _logsigmoid_kernel)
+
+
+def logsigmoid_grad(x):
+    r"""Derivative of the log-sigmoid, :math:`\sigma(-x)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\sigma(-x) = 1 - \sigma(x)` elementwise; shape and dtype rules as
+        for :func:`logsigmoid`.
+
+    See Also
+    --------
+    logsigmoid : The function itself, with the formulas.
+
+    Notes
+    -----
+    Computed as :math:`\sigma(-x)` (see :func:`sigmoid`), never as
+    :math:`1 - \sigma(x)`, which is 0 for :math:`x > 37` although the true
+    value is about :math:`e^{-x}`. Within about 1.2 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import logsigmoid_grad
+    >>> np.round(logsigmoid_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([1.    , 0.7311, 0.5   , 0.2689, 0.    ])
+    """
+    return apply_elementwise("logsigmoid_grad", x, _logsigmoid_grad_kernel)
+
+
+def softsign(x):
+    r"""Softsign: :math:`x / (1 + |x|)`, a sigmoid-shaped curve with polynomial tails.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    softsign_grad : Derivative of softsign.
+    tanh : The exponential-tailed curve with the same range.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{Softsign}(x) = \frac{x}{1 + |x|}
+
+    .. math::
+
+        \mathrm{Softsign}'(x) = \frac{1}{\left(1 + |x|\right)^{2}}
+
+    Softsign approaches :math:`\pm 1` like :math:`1/x` rather than
+    exponentially, so it saturates more gently than tanh. The literal
+    formula gives :math:`\infty/\infty = \mathrm{nan}` at :math:`x = \pm\infty`
+    (PyTorch does too); we clip :math:`|x|` at :math:`10^{300}`, which changes
+    no result, keep :math:`1 + |x|` as an exact pair and divide once with a
+    correction: within 0.5 ULP. The derivative squares a corrected
+    reciprocal, within about 1 ULP, and stays nonzero (subnormal) up to
+    :math:`|x| \approx 10^{161}`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import softsign
+    >>> softsign([-np.inf, -1.0, 0.0, 3.0, np.inf])
+    array([-1.  , -0.5 ,  0.  ,  0.75,  1.  ])
+    """
+    return apply_elementwise("softsign", x, _softsign_kernel)
+
+
+def softsign_grad(x):
+    r"""Derivative of softsign.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`1/(1 + |x|)^{2}` elementwise; shape and dtype rules as for
+        :func:`softsign`.
+
+    See Also
+    --------
+    softsign : The function itself, with the formulas.
+
+    Notes
+    -----
+    The derivative is continuous at 0 (both sides give 1), but the second
+    derivative jumps there from 2 to -2: softsign is :math:`C^1`, not smooth.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import softsign_grad
+    >>> softsign_grad([-np.inf, -1.0, 0.0, 3.0, np.inf])
+    array([0.    , 0.25  , 1.    , 0.0625, 0.    ])
+    """
+    return apply_elementwise("softsign_grad", x, _softsign_grad_kernel)
+
+
+def silu(x):
+    r"""SiLU (swish): the input times its sigmoid, :math:`x\,\sigma(x)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    silu_grad : Derivative of SiLU.
+    sigmoid : The gate.
+    hardswish : A piecewise polynomial approximation.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{SiLU}(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}
+
+    .. math::
+
+        \mathrm{SiLU}'(x) = \sigma(x)\bigl(1 + x\,(1 - \sigma(x))\bigr)
+
+    The minimum is about :math:`-0.2785`, at :math:`x \approx -1.2785`, where
+    the derivative crosses zero. The literal formula overflows in
+    :math:`e^{-x}` for :math:`x < -709.78` and gives nan at
+    :math:`x = -\infty`; we multiply :math:`x` by the stable sigmoid of
+    :func:`sigmoid`. Below :math:`x = -700`, where :math:`\sigma(x)` is about
+    to become subnormal while :math:`x\,\sigma(x)` is still a normal number,
+    we compute :math:`x e^{x}` with a scaled exponential so that no digits
+    are lost (PyTorch's result there is off by up to :math:`5 \times
+    10^{15}` ULP). Within about 2 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import silu
+    >>> np.round(silu([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([-0.    , -0.2689,  0.    ,  0.7311,     inf])
+    """
+    return apply_elementwise("silu", x, _silu_kernel)
+
+
+def silu_grad(x):
+    r"""Derivative of SiLU.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\mathrm{SiLU}'(x)` elementwise; shape and dtype rules as for
+        :func:`silu`.
+
+    See Also
+    --------
+    silu : The function itself, with the formulas.
+
+    Notes
+    -----
+    For :math:`x \ge 0` we add the two positive terms
+    :math:`\sigma(x) + x\,\sigma'(x)`. For :math:`x < 0` we use
+    :math:`e\,(1 + x + e)/(1 + e)^{2}` with :math:`e = e^{x}`, which never
+    overflows. The derivative vanishes at :math:`x_0 \approx -1.2785`; within
+    0.5 of it, where the terms cancel, we evaluate a Taylor polynomial around
+    :math:`x_0` precomputed with 80-digit arithmetic, which keeps the
+    relative error at about 2 ULP even next to :math:`x_0`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import silu_grad
+    >>> np.round(silu_grad([-np.inf, -2.0, 0.0, 1.0, np.inf]), 4)
+    array([ 0.    , -0.0908,  0.5   ,  0.9277,  1.    ])
+    """
+    return apply_elementwise("silu_grad", x, _silu_grad_kernel)
+
+
+def mish(x):
+    r"""Mish: :math:`x \tanh(\mathrm{softplus}(x))`, a smooth self-gated activation.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    mish_grad : Derivative of Mish.
+    silu : A similar self-gated activation.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{Mish}(x) = x \tanh\bigl(\log\left(1 + e^{x}\right)\bigr)
+
+    .. math::
+
+        \mathrm{Mish}'(x) = \tanh\bigl(s(x)\bigr) + x\,\mathrm{sech}^{2}\bigl(s(x)\bigr)\,\sigma(x), \quad s(x) = \log\left(1 + e^{x}\right)
+
+    Composing the three functions literally loses accuracy twice: for large
+    negative :math:`x` the softplus is tiny and must first be computed
+    without ``log(1 + tiny)`` rounding to 0, and at :math:`x = -\infty` the
+    product is :math:`-\infty \cdot 0`. We use the identity
+    :math:`\tanh(\log(1 + e^{x})) = n/(n + 2)` with :math:`n = e^{x}(e^{x} + 2)`
+    for :math:`x \le 0`, and :math:`1 - 2e^{-2x}/(1 + 2e^{-x} + 2e^{-2x})` for
+    :math:`x > 0`; only :math:`e^{-|x|}` is ever evaluated. Below
+    :math:`x = -700` the result :math:`\approx x e^{x}` uses a scaled
+    exponential. Within about 2 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import mish
+    >>> np.round(mish([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([-0.    , -0.3034,  0.    ,  0.8651,     inf])
+    """
+    return apply_elementwise("mish", x, _mish_kernel)
+
+
+def mish_grad(x):
+    r"""Derivative of Mish.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\mathrm{Mish}'(x)` elementwise; shape and dtype rules as for
+        :func:`mish`.
+
+    See Also
+    --------
+    mish : The function itself, with the formulas.
+
+    Notes
+    -----
+    With :math:`e = e^{-|x|}` the derivative is a rational function of
+    :math:`e` and :math:`x`: for :math:`x \le 0` it is :math:`e B/q^{2}` with
+    :math:`q = (1 + e)^{2} + 1` and
+    :math:`B = 4(1 + x) + e(6 + 4x + e(4 + e))`; for :math:`x > 0` it is a sum of
+    two positive terms. It vanishes at :math:`x_0 \approx -1.1924`; within 0.5
+    of it we evaluate a Taylor polynomial around :math:`x_0` precomputed with
+    80-digit arithmetic. Within about 2.5 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import mish_grad
+    >>> np.round(mish_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([0.    , 0.0592, 0.6   , 1.049 , 1.    ])
+    """
+    return apply_elementwise("mish_grad", x, _mish_grad_kernel)
+
+
+def gelu(x, approximate="none"):
+    r"""Gaussian error linear unit: the input weighted by the normal CDF, :math:`x\,\Phi(x)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    approximate : {"none", "tanh"}, default "none"
+        ``"none"`` for the exact definition with the error function,
+        ``"tanh"`` for the tanh approximation of Hendrycks & Gimpel (as in
+        PyTorch; it is a different function, within :math:`5 \times 10^{-4}` of
+        the exact one).
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    Raises
+    ------
+    ValueError
+        If `approximate` is neither ``"none"`` nor ``"tanh"``.
+
+    See Also
+    --------
+    gelu_grad : Derivative of GELU.
+    silu : A similar curve, :math:`x\,\sigma(x)`.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}\left(\frac{x}{\sqrt{2}}\right)\right) \approx \frac{x}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\left(x + 0.044715\,x^{3}\right)\right)\right)
+
+    .. math::
+
+        \mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x), \quad \varphi(x) = \frac{e^{-x^{2}/2}}{\sqrt{2\pi}}
+
+    The textbook form :math:`\frac{x}{2}(1 + \mathrm{erf}(x/\sqrt{2}))`
+    cancels for negative :math:`x`: :math:`1 + \mathrm{erf}` is exactly 0
+    below :math:`x \approx -8.3`, so it (and PyTorch) returns -0 where the
+    true value is, for instance, :math:`-1.9 \times 10^{-15}` at
+    :math:`x = -8.5`. We use :math:`\Phi(x) = \mathrm{erfc}(-x/\sqrt{2})/2`
+    (the standard library's ``erfc``), with :math:`x/\sqrt{2}` carried as an
+    exact pair: erfc is so steep in the tail that the rounding of its
+    argument alone would cost up to :math:`x^{2}` ULP. Below :math:`x = -20`
+    we use the asymptotic series
+    :math:`x\,\Phi(x) = -\varphi(x)(1 - x^{-2} + 3x^{-4} - \ldots)` with a
+    scaled exponential, so results near the underflow threshold keep their
+    digits. Within about 3 ULP.
+
+    For the tanh form we use :math:`\frac{1}{2}(1 + \tanh u) = \sigma(2u)`,
+    which removes the same cancellation, and carry
+    :math:`u = \sqrt{2/\pi}(x + 0.044715 x^{3})` as an exact pair (the
+    constants are taken as the decimal and mathematical values). Within about
+    2 ULP. At :math:`x = -\infty` both forms give 0 (PyTorch gives nan).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import gelu
+    >>> np.round(gelu([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([-0.    , -0.1587,  0.    ,  0.8413,     inf])
+    >>> np.round(gelu([-1.0, 1.0], approximate="tanh"), 4)
+    array([-0.1588,  0.8412])
+
+    The negative tail is tiny but not zero:
+
+    >>> print(f"{gelu(-10.0):.6e}")
+    -7.619853e-23
+    """
+    approximate = check_choice("gelu", "approximate", approximate, ("none", "tanh"))
+    return apply_elementwise("gelu", x, _GELU_KERNELS[approximate][0])
+
+
+def gelu_grad(x, approximate="none"):
+    r"""Derivative of GELU (exact or tanh form).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    approximate : {"none", "tanh"}, default "none"
+        Which GELU to differentiate, as in :func:`gelu`.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\mathrm{GELU}'(x)` elementwise; shape and dtype rules as for
+        :func:`gelu`.
+
+    Raises
+    ------
+    ValueError
+        If `approximate` is neither ``"none"`` nor ``"tanh"``.
+
+    See Also
+    --------
+    gelu : The function itself, with the formulas.
+
+    Notes
+    -----
+    :math:`\Phi(x)` and :math:`x\,\varphi(x)` are computed as in :func:`gelu`,
+    with :math:`x^{2}` carried exactly inside the exponential. The derivative
+    vanishes at :math:`x_0 \approx -0.7518` (:math:`-0.7525` for the tanh
+    form); within 0.5 of it, where the two terms cancel, we evaluate a Taylor
+    polynomial around :math:`x_0` precomputed with 80-digit arithmetic. For
+    the tanh form the derivative is
+    :math:`\sigma(v) + x\,\sigma'(v)\,v'` with
+    :math:`v = 2\sqrt{2/\pi}(x + 0.044715 x^{3})`. Within about 3.5 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import gelu_grad
+    >>> np.round(gelu_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
+    array([ 0.    , -0.0833,  0.5   ,  1.0833,  1.    ])
+    >>> np.round(gelu_grad([-1.0, 1.0], approximate="tanh"), 4)
+    array([-0.083,  1.083])
+    """
+    approximate = check_choice("gelu_grad", "approximate", approximate, ("none", "tanh"))
+    return apply_elementwise("gelu_grad", x, _GELU_KERNELS[approximate][1])
