@@ -147,8 +147,8 @@ print(nn.TransformerEncoderLayer(d_model=8, nhead=2).activation.__name__)
 # GELU (Hendrycks & Gimpel, "Gaussian Error Linear Units (GELUs)",
 # arXiv:1606.08415, 2016): :math:`x \Phi(x)`, where :math:`\Phi` is the
 # standard normal CDF. Their released code computes the tanh approximation,
-# which
-# ``F.gelu(x, approximate="tanh")`` provides:
+# which ``F.gelu(x, approximate="tanh")`` and :func:`activations.gelu` also
+# provide:
 #
 # .. math::
 #
@@ -161,6 +161,8 @@ gelu_tanh = xs.numpy() / 2 * (1 + activations.tanh(math.sqrt(2 / math.pi)
                                                    * (xs.numpy() + 0.044715 * xs.numpy() ** 3)))
 assert_allclose(F.gelu(xs).numpy(), gelu_exact, rtol=1e-14, atol=1e-15)
 assert_allclose(F.gelu(xs, approximate="tanh").numpy(), gelu_tanh, rtol=1e-14, atol=1e-15)
+assert_allclose(activations.gelu(xs), gelu_exact, rtol=1e-14, atol=1e-15)
+assert_allclose(activations.gelu(xs, approximate="tanh"), gelu_tanh, rtol=1e-14, atol=1e-15)
 print(f"max |exact - tanh approximation| = {np.abs(gelu_exact - gelu_tanh).max():.1e}")
 
 # %%
@@ -174,10 +176,13 @@ print(f"max |exact - tanh approximation| = {np.abs(gelu_exact - gelu_tanh).max()
 # cheap on phones, :math:`\mathrm{ReLU6}(x + 3)/6`, giving hard-swish. It
 # uses hard-swish in the first layer and in the deeper half of the network,
 # and ReLU in the early bottleneck layers. ``F.silu`` and ``F.hardswish``
-# implement the two.
+# implement the two, as do :func:`activations.silu` and
+# :func:`activations.hardswish`.
 
 assert_allclose(F.silu(xs).numpy(), xs.numpy() * activations.sigmoid(xs.numpy()), rtol=1e-14, atol=1e-15)
 assert_allclose(F.hardswish(xs).numpy(), xs.numpy() * np.clip(xs.numpy() + 3, 0, 6) / 6, rtol=1e-14, atol=0)
+assert_allclose(activations.silu(xs), xs.numpy() * activations.sigmoid(xs.numpy()), rtol=1e-14, atol=1e-15)
+assert_allclose(activations.hardswish(xs), xs.numpy() * np.clip(xs.numpy() + 3, 0, 6) / 6, rtol=1e-14, atol=0)
 print(f"max |silu - hardswish| = {(F.silu(xs) - F.hardswish(xs)).abs().max().item():.3f}")
 
 # %%
