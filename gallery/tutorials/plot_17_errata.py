@@ -572,11 +572,12 @@ report("003")
 # Saturating and non-saturating activations, the properties a good one has,
 # interview questions, and a 3×2 grid of plots.
 #
-# * The panel titled Leaky ReLU uses slope 0.2 and the ELU panel
-#   :math:`\alpha = 2.0`, while the text presents them as the standard
-#   functions. PyTorch's defaults, and the usual definitions, are 0.01 and
-#   1.0; at :math:`x = -10` the plotted Leaky ReLU lies 20 times and the
-#   plotted ELU twice as far below 0 as the standard functions.
+# * The panel titled Leaky ReLU uses slope 0.2 without saying so, and the
+#   ELU panel uses :math:`\alpha = 2.0`; in a plot of the common activations
+#   both pass for the standard functions, which they are not. PyTorch's
+#   defaults, and the usual definitions, are 0.01 and 1.0; at
+#   :math:`x = -10` the plotted Leaky ReLU lies 20 times and the plotted ELU
+#   twice as far below 0 as the standard functions.
 # * Two panels are labelled "(d)", so the six panels run (a) to (e).
 #
 # The interview answers (tanh in LSTMs, ReLU in the Transformer, GELU in
