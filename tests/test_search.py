@@ -33,3 +33,100 @@ def test_search_finds_a_page_containing_the_query(page, server, language, query)
     body = page.inner_text("[role=main]")
     assert query.lower() in body.lower(), f"{results[0]} does not contain {query!r}"
     assert not page.offsite_requests, page.offsite_requests
+
+
+# --- search quality: the right page among the first three ------------------------------------
+# (language, query, the page it must find among the first three pages listed). Queries mix
+# single words, Chinese compounds (which the browser must cut into the index's words), function
+# names and mixed Latin/Chinese queries. Each expected page is the one a reader means: the page
+# whose title or section says it, the function's entry in the API reference, or the glossary
+# for a term (or a synonym) that only the glossary defines.
+EXPECTED = [
+    ("en", "leaky_relu", "api.html"),
+    ("en", "softmax_jacobian", "api.html"),
+    ("en", "sigmoid_grad", "api.html"),
+    ("en", "tanh_grad", "api.html"),
+    ("en", "relu_grad", "api.html"),
+    ("en", "API reference", "api.html"),
+    ("en", "glossary", "glossary.html"),
+    ("en", "dead neuron", "glossary.html"),
+    ("en", "gallery", "auto_examples/index.html"),
+    ("en", "where to start", "index.html"),
+    ("en", "arbitrary-precision", "index.html"),
+    ("en", "same curve", "auto_examples/plot_01_relu_sigmoid_tanh.html"),
+    ("en", "Leaky ReLU", "auto_examples/plot_02_leaky_relu.html"),
+    ("en", "ELU", "auto_examples/plot_03_elu.html"),
+    ("en", "logits", "auto_examples/plot_04_softmax.html"),
+    ("en", "rows sum to 1", "auto_examples/plot_04_softmax.html"),
+    ("en", "closed forms", "auto_examples/plot_05_derivatives.html"),
+    ("zh_CN", "leaky_relu", "api.html"),
+    ("zh_CN", "softmax_jacobian", "api.html"),
+    ("zh_CN", "sigmoid_grad", "api.html"),
+    ("zh_CN", "API 参考", "api.html"),
+    ("zh_CN", "梯度消失", "api.html"),
+    ("zh_CN", "术语表", "glossary.html"),
+    ("zh_CN", "归一化指数函数", "glossary.html"),
+    ("zh_CN", "示例库", "auto_examples/index.html"),
+    ("zh_CN", "从哪里开始", "index.html"),
+    ("zh_CN", "任意精度", "index.html"),
+    ("zh_CN", "同一条曲线", "auto_examples/plot_01_relu_sigmoid_tanh.html"),
+    ("zh_CN", "sigmoid 导数", "auto_examples/plot_01_relu_sigmoid_tanh.html"),
+    ("zh_CN", "Leaky ReLU", "auto_examples/plot_02_leaky_relu.html"),
+    ("zh_CN", "softmax 温度", "auto_examples/plot_04_softmax.html"),
+    ("zh_CN", "导数", "auto_examples/plot_05_derivatives.html"),
+    ("zh_CN", "自动求导", "auto_examples/plot_05_derivatives.html"),
+]
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, server):
+    """One tab for all the searches below, recording console errors."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda msg: msg.type == "error" and tab.console_errors.append(msg.text))
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    yield tab
+    context.close()
+
+
+def result_pages(links, server, language):
+    """The pages of the results, in order, each once (a page and its sections are one page)."""
+    prefix = f"{server}/{language}/"
+    pages = [link.split("#")[0].split("?")[0].removeprefix(prefix) for link in links]
+    return list(dict.fromkeys(pages))
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), EXPECTED,
+                         ids=[f"{lang}-{query}" for lang, query, _ in EXPECTED])
+def test_search_finds_the_right_page_among_the_first_three(search_tab, server, language, query,
+                                                           expected):
+    pages = result_pages(run_search(search_tab, server, language, query), server, language)
+    assert expected in pages[:3], f"{language}: {query!r} lists {pages[:6]}"
+    assert not search_tab.console_errors, search_tab.console_errors
+
+
+def test_table_covers_both_languages():
+    for language in ("en", "zh_CN"):
+        assert sum(lang == language for lang, _, _ in EXPECTED) >= 15
+
+
+# How the Chinese site cuts a query into words: into the index's own words (jieba's), not the
+# browser's (Intl.Segmenter cuts 神经元坏死 into 神经, 元, 坏死, and 元 is in no index).
+SPLITS = [
+    ("神经元坏死", ["神经元", "坏死"]),
+    ("梯度消失", ["梯度", "消失"]),
+    ("双曲正切", ["双曲", "正切"]),
+    ("sigmoid 导数", ["sigmoid", "导数"]),
+    ("sigmoid导数", ["sigmoid", "导数"]),
+    ("leaky_relu", ["leaky_relu"]),
+    ("交叉熵", ["交叉"]),  # 熵 alone is never indexed (one character): dropped, not required
+    ("龘龘", ["龘龘"]),  # on no page: kept whole, so the search finds nothing
+]
+
+
+def test_chinese_queries_are_cut_into_index_words(search_tab, server):
+    search_tab.goto(f"{server}/zh_CN/search.html?q={quote('术语表')}")
+    search_tab.wait_for_function("() => Search.hasIndex()")
+    for query, words in SPLITS:
+        assert search_tab.evaluate("q => splitQuery(q)", query) == words, query
