@@ -15,6 +15,7 @@ last place, never warn, and stay finite wherever the true value is finite.
 monotonicity, smoothness, PyTorch equivalent, paper).
 """
 
+from ._glu import glu, glu_jacobian
 from ._hard import (hardsigmoid, hardsigmoid_grad, hardswish, hardswish_grad, hardtanh,
                     hardtanh_grad)
 from ._relu import (celu, celu_grad, elu, elu_grad, leaky_relu, leaky_relu_grad, prelu,
@@ -25,7 +26,8 @@ from ._shrink import (hardshrink, hardshrink_grad, softshrink, softshrink_grad,
 from ._sigmoid import sigmoid, sigmoid_grad, tanh, tanh_grad
 from ._smooth import (gelu, gelu_grad, logsigmoid, logsigmoid_grad, mish, mish_grad, silu,
                       silu_grad, softplus, softplus_grad, softsign, softsign_grad)
-from ._softmax import softmax, softmax_jacobian
+from ._softmax import (log_softmax, log_softmax_jacobian, softmax, softmax_jacobian, softmin,
+                       softmin_jacobian)
 
 __all__ = [
     "relu", "relu_grad",
@@ -51,5 +53,8 @@ __all__ = [
     "softshrink", "softshrink_grad",
     "hardshrink", "hardshrink_grad",
     "threshold", "threshold_grad",
+    "glu", "glu_jacobian",
     "softmax", "softmax_jacobian",
+    "log_softmax", "log_softmax_jacobian",
+    "softmin", "softmin_jacobian",
 ]

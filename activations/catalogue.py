@@ -64,13 +64,16 @@ import types
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Tuple
 
-from . import (celu, celu_grad, elu, elu_grad, gelu, gelu_grad, hardsigmoid,
-               hardsigmoid_grad, hardswish, hardswish_grad, hardtanh, hardtanh_grad,
-               leaky_relu, leaky_relu_grad, logsigmoid, logsigmoid_grad, mish, mish_grad,
-               relu, relu6, relu6_grad, relu_grad, selu, selu_grad, sigmoid, sigmoid_grad,
-               silu, silu_grad, softmax, softmax_jacobian, softplus, softplus_grad, softshrink,
-               softshrink_grad, softsign, softsign_grad, tanh, tanh_grad, tanhshrink,
-               tanhshrink_grad)
+from . import (celu, celu_grad, elu, elu_grad, gelu, gelu_grad, glu,
+               glu_jacobian, hardsigmoid, hardsigmoid_grad, hardswish,
+               hardswish_grad, hardtanh, hardtanh_grad, leaky_relu,
+               leaky_relu_grad, log_softmax, log_softmax_jacobian, logsigmoid,
+               logsigmoid_grad, mish, mish_grad, relu, relu6, relu6_grad,
+               relu_grad, selu, selu_grad, sigmoid, sigmoid_grad, silu,
+               silu_grad, softmax, softmax_jacobian, softmin,
+               softmin_jacobian, softplus, softplus_grad, softshrink,
+               softshrink_grad, softsign, softsign_grad, tanh, tanh_grad,
+               tanhshrink, tanhshrink_grad)
 
 __all__ = ["Activation", "CATALOGUE", "SATURATION", "SMOOTHNESS", "by_name",
            "math_blocks"]
@@ -598,6 +601,59 @@ CATALOGUE = (
         torch_module="torch.nn.Softmax",
         paper="Bridle, Neurocomputing (NATO ASI Series F68)",
         year=1990,
+    ),
+    Activation(
+        name="log_softmax",
+        label="LogSoftmax",
+        function=log_softmax,
+        derivative=log_softmax_jacobian,
+        elementwise=False,
+        range=r"(-\infty, 0)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="no",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.log_softmax",
+        torch_module="torch.nn.LogSoftmax",
+        paper="the logarithm of softmax (Bridle, Neurocomputing, NATO ASI Series F68); "
+              "with the negative log-likelihood it gives the cross-entropy loss",
+        year=1990,
+    ),
+    Activation(
+        name="softmin",
+        label="Softmin",
+        function=softmin,
+        derivative=softmin_jacobian,
+        elementwise=False,
+        range=r"(0, 1)",
+        monotonic=False,
+        zero_centred=False,
+        saturating="both sides",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.softmin",
+        torch_module="torch.nn.Softmin",
+        paper="softmax of the negated scores (Bridle, Neurocomputing, NATO ASI Series F68)",
+        year=1990,
+    ),
+    Activation(
+        name="glu",
+        label="GLU",
+        function=glu,
+        derivative=glu_jacobian,
+        elementwise=False,
+        range=r"(-\infty, \infty)",
+        monotonic=False,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C∞",
+        kinks=(),
+        torch="torch.nn.functional.glu",
+        torch_module="torch.nn.GLU",
+        paper="Dauphin, Fan, Auli & Grangier, Language Modeling with Gated Convolutional "
+              "Networks, arXiv:1612.08083 (ICML 2017)",
+        year=2016,
     ),
 )
 

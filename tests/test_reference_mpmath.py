@@ -217,7 +217,11 @@ def softmax(row):
 def log_softmax(row):
     values = [_finite(v) for v in row]
     m = max(values)
-    log_total = mpmath.log(mpmath.fsum(mpmath.exp(v - m) for v in values))
+    # log of the sum as log1p of all terms but one maximal one (which is 1):
+    # log(1 + 1e-162) needs more than 60 digits otherwise.
+    others = list(values)
+    others.remove(m)
+    log_total = mpmath.log1p(mpmath.fsum(mpmath.exp(v - m) for v in others))
     return [(v - m) - log_total for v in values]
 
 

@@ -52,7 +52,7 @@ def test_no_warning_for_any_dtype_at_the_extremes(name):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for x in inputs:
-            for values in (x, x.reshape(2, -1), x.reshape(2, -1).T):
+            for values in (x, x.reshape(-1, 2), x.reshape(-1, 2)[::2], x.reshape(3, 6)[:, ::-1]):
                 call(name, values)
 
 
@@ -238,6 +238,8 @@ def test_parameter_types_accepted():
 def test_bad_axis(name):
     func, kwargs = CALLS[name]
     x2 = [[1.0, 2.0]]
+    message = raises_cleanly(func, [1.0, 2.0], axis=1)
+    assert message == f"{name}: axis 1 is out of range for an input with 1 dimension"
     message = raises_cleanly(func, [1.0, 2.0], axis=2)
     assert message == f"{name}: axis 2 is out of range for an input with 1 dimension"
     message = raises_cleanly(func, x2, axis=-3)
@@ -247,4 +249,5 @@ def test_bad_axis(name):
     for axis in [1.5, None, "0", True, (0,)]:
         message = raises_cleanly(func, [1.0, 2.0], axis=axis)
         assert message.startswith(f"{name}: axis must be an integer"), message
-    assert_array_equal(func([[0.0, 0.0]], axis=np.int64(0)), func([[0.0, 0.0]], axis=0))
+    square = [[0.0, 1.0], [2.0, 0.5]]
+    assert_array_equal(func(square, axis=np.int64(0)), func(square, axis=0))

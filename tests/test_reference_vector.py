@@ -161,3 +161,243 @@ def test_property_softmax_never_warns(row):
     else:
         assert np.all(np.isfinite(p))
         assert abs(p.sum() - 1.0) <= 4 * len(row) * np.finfo(float).eps
+
+
+# --------------------------------------------------------------------------
+# log_softmax, softmin, GLU: accuracy against mpmath
+# --------------------------------------------------------------------------
+
+import activations as A  # noqa: E402
+from test_reference_catalogue import parse_range  # noqa: E402
+from test_reference_mpmath import glu as mp_glu  # noqa: E402
+from test_reference_mpmath import log_softmax as mp_log_softmax  # noqa: E402
+from test_reference_support import VECTOR  # noqa: E402
+
+
+def _worst(func, reference_rows, rows, dtype=np.float64):
+    return max(ulp_errors(func(r), e, dtype).max() for r, e in zip(rows, reference_rows))
+
+
+@functools.lru_cache(maxsize=None)
+def _log_softmax_reference():
+    rows = _rows() + [np.array([0.0, -30.0]), np.array([0.0, -1e-20]),
+                      np.array([2.0, -800.0, 1.0]), np.array([1e308, -1e308])]
+    rows32 = [r.astype(np.float32) for r in rows if np.all(np.abs(r) < 1e38)]
+    return rows, [mp_log_softmax(r) for r in rows], rows32, [mp_log_softmax(r) for r in rows32]
+
+
+def test_log_softmax_accuracy_vs_mpmath():
+    rows, exact, rows32, exact32 = _log_softmax_reference()
+    assert _worst(A.log_softmax, exact, rows) <= 4
+    assert _worst(A.log_softmax, exact32, rows32, np.float32) <= NARROW_ULP_GOAL
+
+
+def test_log_softmax_jacobian_vs_mpmath():
+    rows, _, _, _ = _log_softmax_reference()
+    for row in rows[:60]:
+        s = mp_softmax(row)
+        n = len(row)
+        exact = [mpmath.fsum(s[k] for k in range(n) if k != i) if i == j else -s[j]
+                 for i in range(n) for j in range(n)]
+        assert ulp_errors(A.log_softmax_jacobian(row), exact, np.float64).max() <= 4, row
+
+
+def test_softmin_accuracy_vs_mpmath():
+    rows, _, rows32, _ = _softmax_reference()
+    exact = [mp_softmax(-r) for r in rows]
+    assert _worst(A.softmin, exact, rows) <= 4
+    exact32 = [mp_softmax(-r) for r in rows32]
+    assert _worst(A.softmin, exact32, rows32, np.float32) <= NARROW_ULP_GOAL
+    for row, s in zip(rows[:60], exact):
+        n = len(row)
+        jac = [-(s[i] * mpmath.fsum(s[k] for k in range(n) if k != i)) if i == j
+               else s[i] * s[j] for i in range(n) for j in range(n)]
+        assert ulp_errors(A.softmin_jacobian(row), jac, np.float64).max() <= 4, row
+
+
+def _glu_rows():
+    rng = np.random.default_rng(9)
+    rows = [rng.uniform(-30, 30, 2 * n) for n in rng.integers(1, 8, 100)]
+    rows += [np.array([3.0, -720.0]), np.array([1e300, -710.0]), np.array([-2.0, 745.0]),
+             np.array([5e-324, -5e-324]), np.array([1e308, 40.0]), np.array([7.0, -740.0])]
+    return rows
+
+
+def test_glu_accuracy_vs_mpmath():
+    for row in _glu_rows():
+        exact = mp_glu(row)
+        assert ulp_errors(A.glu(row), exact, np.float64).max() <= 2, row
+        with np.errstate(over="ignore"):
+            row32 = row.astype(np.float32)
+        if np.all(np.isfinite(row32)):
+            assert ulp_errors(A.glu(row32), mp_glu(row32), np.float32).max() <= NARROW_ULP_GOAL
+        n = len(row) // 2
+        a = [mpmath.mpf(float(v)) for v in row[:n]]
+        b = [mpmath.mpf(float(v)) for v in row[n:]]
+        sig = [1 / (1 + mpmath.exp(-v)) for v in b]
+        jac = [[sig[i] if j == i else a[i] * sig[i] * (1 - sig[i]) if j == n + i else mpmath.mpf(0)
+                for j in range(2 * n)] for i in range(n)]
+        assert ulp_errors(A.glu_jacobian(row), [v for r in jac for v in r],
+                          np.float64).max() <= 4, row
+
+
+# --------------------------------------------------------------------------
+# PyTorch: forward values, axes and autograd Jacobians
+# --------------------------------------------------------------------------
+
+TORCH_VECTOR = {"softmax": F.softmax, "log_softmax": F.log_softmax, "softmin": F.softmin,
+                "glu": F.glu}
+
+
+@pytest.mark.parametrize("name", sorted(TORCH_VECTOR))
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_vector_functions_match_torch(name, dtype):
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-30, 30, (4, 6, 2)).astype(dtype)
+    func = getattr(A, name)
+    x64 = torch.from_numpy(x.astype(np.float64))
+    for axis in (0, 1, 2, -1):
+        ours = func(x, axis=axis)
+        assert ours.dtype == dtype
+        expected = TORCH_VECTOR[name](x64, dim=axis).numpy()
+        # torch rounds x - max in the working precision (see test_softmax_matches_torch);
+        # its log_softmax computes log(sum) without log1p, an absolute error of
+        # about eps that swamps tiny log-probabilities (see the defect tests).
+        atol = 1e-15 if name == "log_softmax" else 1e-300
+        assert_allclose(ours, expected.astype(dtype), rtol=60 * np.finfo(dtype).eps,
+                        atol=atol)
+
+
+@pytest.mark.parametrize("name", sorted(TORCH_VECTOR))
+def test_vector_jacobians_match_torch_autograd(name):
+    rng = np.random.default_rng(4)
+    x = rng.uniform(-4, 4, (3, 4, 2))  # along axis 1
+    jac = getattr(A, name + "_jacobian")(x, axis=1)
+    n_out = 2 if name == "glu" else 4
+    assert jac.shape == (3, 2, n_out, 4)
+    for a in range(3):
+        for b in range(2):
+            row = torch.from_numpy(x[a, :, b].copy())
+            expected = torch.autograd.functional.jacobian(
+                lambda t: TORCH_VECTOR[name](t, dim=0), row).numpy()
+            assert_allclose(jac[a, b], expected, rtol=1e-13, atol=1e-16)
+
+
+@pytest.mark.parametrize("name", sorted(TORCH_VECTOR))
+def test_vector_jacobians_by_finite_differences(name):
+    # The package's own f, differenced: agrees with its Jacobian to the
+    # accuracy of the difference quotient.
+    x = np.array([0.3, -1.2, 2.0, 0.7])
+    func, jac = getattr(A, name), getattr(A, name + "_jacobian")
+    h = 1e-6
+    columns = [(func(x + h * e) - func(x - h * e)) / (2 * h) for e in np.eye(4)]
+    assert_allclose(jac(x), np.stack(columns, axis=-1), rtol=1e-7, atol=1e-9)
+
+
+def test_glu_odd_size_and_axis():
+    message = str(pytest.raises(ValueError, A.glu, [1.0, 2.0, 3.0]).value)
+    assert message == ("glu: the input must have an even size along axis 0 (it is split into "
+                       "two halves), got size 3")
+    assert pytest.raises(ValueError, A.glu_jacobian, np.ones((3, 2)), axis=0).value.args[0] \
+        .startswith("glu_jacobian: the input must have an even size along axis 0")
+
+
+def test_vector_limits():
+    inf, nan = np.inf, np.nan
+    assert_array_equal(A.log_softmax([inf, 1.0, inf, -inf]),
+                       [-np.log(2), -inf, -np.log(2), -inf])
+    assert_array_equal(A.log_softmax([1e308, -1e308]), [0.0, -inf])  # -2e308 rounds to -inf
+    assert_array_equal(A.log_softmax([-1e308, -1e308]), [-np.log(2), -np.log(2)])
+    assert_array_equal(A.softmin([inf, 1.0, -inf, -inf]), [0.0, 0.0, 0.5, 0.5])
+    assert_array_equal(A.glu([inf, -inf, 1.0, -50.0]), [inf, -inf])
+    assert_array_equal(A.glu([2.0, -1000.0]), [0.0])
+    assert np.isnan(A.glu([inf, -inf])[0]) and np.isnan(A.glu([1.0, nan])[0])
+    with np.errstate(all="raise"):
+        # Undefined rows: all scores -inf (all +inf for softmin), or a nan.
+        for func in (A.log_softmax, A.log_softmax_jacobian, A.softmin, A.softmin_jacobian):
+            worst = inf if func in (A.softmin, A.softmin_jacobian) else -inf
+            result = func([[worst, worst], [nan, 1.0], [0.0, 0.0]])
+            assert np.all(np.isnan(result[:2])) and np.all(np.isfinite(result[2]))
+
+
+# --------------------------------------------------------------------------
+# Identities (hypothesis)
+# --------------------------------------------------------------------------
+
+
+@HYPOTHESIS
+@given(row=st.lists(st.floats(-700, 700), min_size=1, max_size=10))
+def test_property_log_softmax_is_log_of_softmax(row):
+    x = np.array(row)
+    p = softmax(x)
+    lp = A.log_softmax(x)
+    assert np.all(lp <= 0)
+    normal = p > 1e-300
+    assert_allclose(lp[normal], np.log(p[normal]), rtol=1e-14, atol=4e-16)
+    # exp(log_softmax) sums to 1.
+    assert abs(np.exp(lp).sum() - 1.0) <= 4 * len(row) * np.finfo(float).eps
+
+
+@HYPOTHESIS
+@given(row=st.lists(finite_or_inf, min_size=1, max_size=10))
+def test_property_softmin_is_softmax_of_negation(row):
+    x = np.array(row)
+    with np.errstate(all="raise"):
+        assert_array_equal(A.softmin(x), softmax(-x))
+        assert_array_equal(A.softmin_jacobian(x), 0.0 - softmax_jacobian(-x))
+
+
+@HYPOTHESIS
+@given(row=st.lists(st.floats(-700, 700), min_size=1, max_size=6))
+def test_property_glu_of_twin_halves_is_silu(row):
+    x = np.array(row)
+    assert_allclose(A.glu(np.concatenate([x, x])), A.silu(x), rtol=4e-16, atol=1e-300)
+
+
+# --------------------------------------------------------------------------
+# The catalogue's claims for vector-valued activations
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+def test_catalogue_vector_range(entry):
+    (low, high, low_closed, high_closed, _), = parse_range(entry)
+    rng = np.random.default_rng(12)
+    values = entry.function(rng.normal(0, 3, (300, 6)))
+    assert np.all((values > low) | (low_closed & (values == low)))
+    assert np.all((values < high) | (high_closed & (values == high)))
+    # The bounds are approached.
+    scores = ([[-1e3, 1e3, 1e3, 1e3]] if entry.name == "glu"
+              else [[-1e3, 0.0, 1e3, 5.0], [1e3, 0.0, -1e3, -5.0]])
+    extreme = entry.function(np.array(scores))
+    assert extreme.min() == pytest.approx(low, abs=1e-300) or extreme.min() < -1e2
+    assert extreme.max() == pytest.approx(high, abs=1e-15) or extreme.max() > 1e2
+
+
+@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+def test_catalogue_vector_monotonic(entry):
+    """Each output non-decreasing in the inputs that produce it (its own score; for GLU a_i and b_i)."""
+    rng = np.random.default_rng(11)
+    jac = entry.derivative(rng.normal(0, 5, (200, 6)))
+    if entry.name == "glu":
+        own = np.concatenate([np.diagonal(jac[..., :3], axis1=-2, axis2=-1),
+                              np.diagonal(jac[..., 3:], axis1=-2, axis2=-1)], axis=-1)
+    else:
+        own = np.diagonal(jac, axis1=-2, axis2=-1)
+    assert bool(np.all(own >= 0)) == entry.monotonic
+
+
+@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+def test_catalogue_vector_saturating(entry):
+    if entry.name == "glu":
+        # The gate: closing it (b -> -inf) kills both derivatives, opening it does not.
+        closed = np.abs(entry.derivative([3.0, -1e3])).max() < 1e-12
+        opened = np.abs(entry.derivative([3.0, 1e3])).max() < 1e-12
+        vanishes = {(True, False): "negative side", (False, False): "no",
+                    (True, True): "both sides", (False, True): "positive side"}
+        assert vanishes[(closed, opened)] == entry.saturating
+        return
+    vanishes = all(np.abs(entry.derivative(x)).max() < 1e-12
+                   for x in ([-1e3, 0.0], [1e3, 0.0]))
+    assert vanishes == (entry.saturating == "both sides")
+    assert entry.saturating in ("both sides", "no")
