@@ -112,9 +112,10 @@ assert ratio["Sigmoid"] < 1e-12 and ratio["Sigmoid"] == min(ratio.values())
 # scales the size of the gradient by roughly
 # :math:`\sqrt{\mathbb{E}[f'(z)^2] / 3}`: about 0.14 for the sigmoid
 # (:math:`f' \approx 1/4`), 0.41 for ReLU (:math:`f' = 1` on half of the
-# units, 0 on the rest), 0.29 for GELU (:math:`f'(0) = 1/2`) and 0.58 for
-# tanh (:math:`f' \approx 1`). The measured factor per layer, the 19th root of
-# the ratio above, is close to these estimates.
+# units, 0 on the rest), 0.29 for GELU (:math:`f'(0) = 1/2`, see
+# :func:`activations.gelu_grad`) and 0.58 for tanh (:math:`f' \approx 1`).
+# The measured factor per layer, the 19th root of the ratio above, is close to
+# these estimates.
 
 bound = 1 / np.sqrt(width)
 weights = torch.nn.Linear(width, width).weight
@@ -122,8 +123,10 @@ assert weights.abs().max() <= bound
 print(f"weight variance {weights.var().item():.5f}, 1/(3n) = {1 / (3 * width):.5f}")
 assert_allclose(weights.var().item(), 1 / (3 * width), rtol=0.1)
 
-estimate = {"Sigmoid": np.sqrt(0.25**2 / 3), "Tanh": np.sqrt(1 / 3),
-            "ReLU": np.sqrt(0.5 / 3), "GELU": np.sqrt(0.5**2 / 3)}
+slope_at_0 = {"Sigmoid": activations.sigmoid_grad(0.0), "Tanh": activations.tanh_grad(0.0),
+              "GELU": activations.gelu_grad(0.0)}
+estimate = {name: np.sqrt(slope**2 / 3) for name, slope in slope_at_0.items()}
+estimate["ReLU"] = np.sqrt(0.5 / 3)  # f'^2 is 1 on half of the units, 0 on the others
 for name in activation_modules:
     per_layer = ratio[name] ** (1 / (depth - 1))
     print(f"{name:>7}: measured {per_layer:.2f} per layer, estimate {estimate[name]:.2f}")
