@@ -599,10 +599,12 @@ def prelu(x, weight):
            [-0.4,  4. ]])
     """
     values, out_dtype, w = _prelu_inputs("prelu", x, weight)
-    with np.errstate(over="ignore", under="ignore"):
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         result = np.where(values > 0.0, values, 0.0)
         np.multiply(values, w, out=result, where=values <= 0.0)
-        result = np.where(np.isnan(values), values, result)
+    # A zero slope gives 0 (not 0 * -inf = nan) on the whole negative side.
+    result = np.where((values <= 0.0) & (w == 0.0), 0.0, result)
+    result = np.where(np.isnan(values), values, result)
     return restore_dtype(result, out_dtype)
 
 

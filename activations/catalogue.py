@@ -69,9 +69,9 @@ from . import (celu, celu_grad, elu, elu_grad, gelu, gelu_grad, glu,
                hardswish_grad, hardtanh, hardtanh_grad, leaky_relu,
                leaky_relu_grad, log_softmax, log_softmax_jacobian, logsigmoid,
                logsigmoid_grad, mish, mish_grad, relu, relu6, relu6_grad,
-               relu_grad, selu, selu_grad, sigmoid, sigmoid_grad, silu,
-               silu_grad, softmax, softmax_jacobian, softmin,
-               softmin_jacobian, softplus, softplus_grad, softshrink,
+               relu_grad, rrelu, rrelu_grad, selu, selu_grad, sigmoid,
+               sigmoid_grad, silu, silu_grad, softmax, softmax_jacobian,
+               softmin, softmin_jacobian, softplus, softplus_grad, softshrink,
                softshrink_grad, softsign, softsign_grad, tanh, tanh_grad,
                tanhshrink, tanhshrink_grad)
 
@@ -333,6 +333,24 @@ CATALOGUE = (
         paper="Maas, Hannun & Ng, ICML Workshop on Deep Learning for Audio, Speech "
               "and Language Processing",
         year=2013,
+    ),
+    Activation(
+        name="rrelu",
+        label="RReLU",
+        function=rrelu,
+        derivative=rrelu_grad,
+        elementwise=True,
+        range=r"(-\infty, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="no",
+        smoothness="C0",
+        kinks=(0.0,),
+        torch="torch.nn.functional.rrelu",
+        torch_module="torch.nn.RReLU",
+        paper="Xu, Wang, Chen & Li, Empirical Evaluation of Rectified Activations in "
+              "Convolutional Network, arXiv:1505.00853",
+        year=2015,
     ),
     Activation(
         name="elu",
