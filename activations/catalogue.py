@@ -191,8 +191,8 @@ class Activation:
 
     @property
     def parameters(self):
-        """Parameters and their values: the defaults from the signature, then
-        ``example_parameters``."""
+        """The keyword parameters with their values (the defaults from the signature,
+        updated by ``example_parameters``)."""
         signature = inspect.signature(self.function)
         values = {
             name: p.default

@@ -30,6 +30,7 @@ extensions = [
     "language_switch",   # every page links to the same page in the other language
     "gallery_i18n",      # translated titles on the gallery's index cards
     "i18n_skip",         # math and markup-only paragraphs stay out of the catalogues
+    "api_pages",         # one API page per family of functions
     "backrefs",          # each function lists the gallery examples that use it
     "catalogue_pages",   # property table and one card per activation, from activations.catalogue
 ]
