@@ -132,15 +132,18 @@ napoleon_preprocess_types = True
 # only final once command-line overrides (-D language=...) are applied, hence the hook.
 SITE_TEXT = {
     "en": {"title": "Activation functions",
-           "description": "A tested reference for neural-network activation functions"},
+           "description": "A tested reference for neural-network activation functions",
+           "copyright": "2026, the activations authors"},
     "zh_CN": {"title": "激活函数",
-              "description": "经过测试的神经网络激活函数参考"},
+              "description": "经过测试的神经网络激活函数参考",
+              "copyright": "2026，activations 项目作者"},
 }
 
 
 def _localise_site_text(app, config):
     text = SITE_TEXT[config.language]
     config.project = config.html_title = config.html_short_title = text["title"]
+    config.copyright = text["copyright"]
     config.html_theme_options = {**config.html_theme_options, "description": text["description"]}
 
 
