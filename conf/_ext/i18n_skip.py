@@ -11,12 +11,14 @@ import re
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+# Links whose title is prose (":download:`Download Jupyter notebook: x.ipynb <x.ipynb>`").
+PROSE_TITLE = re.compile(r":(?:download|ref):`([^`<]*)<[^`]*>`")
 MARKUP = re.compile(r":[\w:]+:`[^`]*`|``[^`]*``|\{[\w:]+\}`[^`]*`|`[^`]*`|\$[^$]*\$")
 WORDS = re.compile(r"[^\W\d_]{2,}")  # two or more letters of any script
 
 
 def nothing_to_translate(source):
-    return not WORDS.search(MARKUP.sub(" ", source))
+    return not WORDS.search(MARKUP.sub(" ", PROSE_TITLE.sub(r" \1 ", source)))
 
 
 class SkipUntranslatable(SphinxTransform):
