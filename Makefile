@@ -2,7 +2,8 @@
 PYTHON  ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
-SPHINX  := $(PY) -m sphinx -c conf -W -n --keep-going -q
+# One torch thread: the examples train tiny models, which threads slow down on a busy machine.
+SPHINX  := OMP_NUM_THREADS=1 $(PY) -m sphinx -c conf -W -n --keep-going -q
 LOCALE  := docs/locale
 HTML    := build/html
 
