@@ -2,7 +2,7 @@ r"""The gated linear unit: one half of the input, gated by the sigmoid of the ot
 
 import numpy as np
 
-from ._sigmoid import scaled_exp, sigmoid_and_density
+from ._sigmoid import logistic, logistic_density, scaled_exp
 from ._validation import as_real_array, check_axis, restore_dtype
 
 __all__ = ["glu", "glu_jacobian"]
@@ -90,7 +90,7 @@ def glu(x, axis=-1):
 
     where :math:`\otimes` is the elementwise product. The gate :math:`\sigma(b)`
     decides how much of each :math:`a_i` passes. We multiply by the stable
-    sigmoid of :func:`sigmoid`; where :math:`\sigma(b)` is about to become
+    sigmoid (as in :func:`sigmoid`); where :math:`\sigma(b)` is about to become
     subnormal (:math:`b < -700`) while :math:`a\,\sigma(b)` may still be a
     normal number, the product is formed as :math:`a e^{b}` with a scaled
     exponential. Within about 2 ULP. An infinite :math:`a` gives an infinite
@@ -111,7 +111,7 @@ def glu(x, axis=-1):
     """
     a, b, axis, out_dtype = _halves("glu", x, axis)
     with np.errstate(under="ignore"):
-        gate, _ = sigmoid_and_density(b)
+        gate = logistic(b)
         result = _gated(a, gate, b, closed=b == -np.inf)
     return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
 
@@ -168,7 +168,7 @@ def glu_jacobian(x, axis=-1):
     a, b, axis, out_dtype = _halves("glu_jacobian", x, axis)
     n = a.shape[-1]
     with np.errstate(under="ignore"):
-        gate, density = sigmoid_and_density(b)
+        gate, density = logistic(b), logistic_density(b)
         gate_slope = _gated(a, density, b, closed=np.isinf(b))
     jac = np.zeros(a.shape + (2 * n,))
     rows = np.arange(n)

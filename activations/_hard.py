@@ -9,7 +9,6 @@ the flat side); hardswish reports 0 at :math:`x = -3` and 1 at :math:`x = 3`
 
 import numpy as np
 
-from ._sigmoid import divide, two_prod, two_sum
 from ._validation import apply_elementwise, check_order, check_real_parameter
 
 __all__ = ["hardsigmoid", "hardsigmoid_grad", "hardswish", "hardswish_grad",
@@ -133,15 +132,11 @@ def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
     return apply_elementwise("hardtanh_grad", x, _hardtanh_grad_kernel, *bounds)
 
 
-def _plus_three_over_six(v):
-    """(v + 3) / 6 correctly rounded, for |v| <= 6."""
-    s_hi, s_lo = two_sum(v, 3.0)
-    return divide(s_hi, 6.0, 0.0, s_lo)
-
-
 def _hardsigmoid_kernel(x):
     # Clipping to [-3, 3] gives exactly 0 and 1 at the ends; nan propagates.
-    return _plus_three_over_six(np.clip(x, -3.0, 3.0))
+    # (x + 3) / 6: near -3 the sum is exact (Sterbenz), elsewhere its rounding
+    # is small against the result; within 1 ULP.
+    return (np.clip(x, -3.0, 3.0) + 3.0) / 6.0
 
 
 def _hardsigmoid_grad_kernel(x):
@@ -150,19 +145,17 @@ def _hardsigmoid_grad_kernel(x):
 
 
 def _hardswish_kernel(x):
+    # x (x + 3) / 6 on [-3, 3]: three roundings, within 1.5 ULP; the clipped
+    # value 3 gives exactly 3, and x itself is returned beyond.
     xc = np.clip(x, -3.0, 3.0)
-    # x (x + 3) / 6 with x + 3 and the product carried exactly.
-    s_hi, s_lo = two_sum(xc, 3.0)
-    p_hi, p_lo = two_prod(xc, s_hi)
-    middle = divide(p_hi, 6.0, 0.0, p_lo + xc * s_lo)
+    middle = xc * (xc + 3.0) / 6.0
     result = np.where(x >= 3.0, x, middle)
     return np.where(x <= -3.0, 0.0, result)
 
 
 def _hardswish_grad_kernel(x):
     # (2x + 3) / 6 inside (-3, 3); 0 from -3 down and 1 from 3 up, as autograd.
-    s_hi, s_lo = two_sum(2.0 * np.clip(x, -3.0, 3.0), 3.0)
-    middle = divide(s_hi, 6.0, 0.0, s_lo)
+    middle = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0
     result = np.where(x >= 3.0, 1.0, middle)
     result = np.where(x <= -3.0, 0.0, result)
     return np.where(np.isnan(x), x, result)
@@ -201,8 +194,8 @@ def hardsigmoid(x):
 
     This is the form of MobileNetV3 (and PyTorch); other libraries use other
     slopes, such as :math:`\max(0, \min(1, 0.2x + 0.5))`. We compute
-    :math:`(x + 3)/6` with the sum kept exactly and one corrected division, so
-    the result is correctly rounded in practice (within 0.5 ULP).
+    :math:`(x + 3)/6` on the clipped input: near :math:`x = -3`, where the
+    result is small, the sum is exact, so the result is within 1 ULP.
 
     Examples
     --------
@@ -277,9 +270,9 @@ def hardswish(x):
 
         \mathrm{Hardswish}'(x) = \begin{cases} 0 & x \le -3 \\ (2x + 3)/6 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}
 
-    The minimum is :math:`-3/8`, at :math:`x = -3/2`. We form
-    :math:`x(x + 3)` exactly and divide once with a correction, so the result
-    is correctly rounded in practice. The textbook expression evaluated with
+    The minimum is :math:`-3/8`, at :math:`x = -3/2`. Near :math:`x = -3`,
+    where the result is small, :math:`x + 3` is exact, so the three roundings
+    of :math:`x(x + 3)/6` stay within 1.5 ULP. The textbook expression evaluated with
     :math:`x = -\infty` gives :math:`-\infty \cdot 0 = \mathrm{nan}`; each
     branch here is evaluated only where it applies, so the limit 0 comes out.
 

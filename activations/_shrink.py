@@ -16,34 +16,48 @@ from ._validation import apply_elementwise, check_real_parameter
 __all__ = ["hardshrink", "hardshrink_grad", "softshrink", "softshrink_grad",
            "tanhshrink", "tanhshrink_grad", "threshold", "threshold_grad"]
 
-# Beyond 20, tanh(x) = 1 - 2e^-40 is within 1e-17 of 1, far below the
-# spacing of x - 1, so x - tanh(x) = x - 1 correctly rounded.
-_TANHSHRINK_LINEAR = 20.0
+# From |x| = 2 on, x - tanh(x) > 1 exceeds tanh(x) (< 1) so the subtraction
+# loses no bit, and tanh's own error is at most half an ULP of the result: the
+# plain subtraction is within about 1 ULP.
+_TANHSHRINK_PLAIN = 2.0
+
+
+def _tanhshrink_near_zero(a):
+    """x - tanh x for 0 <= x <= 1: x^3 Q(x^2), x^3 as an exact pair, Q from its series."""
+    sq_hi, sq_lo = two_prod(a, a)
+    cube_hi, cube_lo = two_prod(a, sq_hi)
+    cube_lo = cube_lo + a * sq_lo
+    q_hi, q_lo = tanhshrink_ratio(sq_hi)
+    p_hi, p_lo = two_prod(cube_hi, q_hi)
+    return p_hi + (p_lo + cube_hi * q_lo + cube_lo * q_hi)
+
+
+def _tanhshrink_middle(a):
+    """x - tanh x for 1 < x < 2, where the subtraction would lose up to 2 bits.
+
+    With t = expm1(2x), tanh x = t / (t + 2) and x - tanh x = (x t + 2x - t) / (t + 2);
+    the numerator cancels, so it is summed exactly from exact products. Only
+    t's own rounding remains, damped by 2 / (t + 2)^2.
+    """
+    t = np.expm1(2.0 * a)
+    p_hi, p_lo = two_prod(a, t)
+    u_hi, u_lo = two_sum(p_hi, -t)
+    n_hi, n_lo = two_sum(u_hi, 2.0 * a)
+    d_hi, d_lo = two_sum(t, 2.0)
+    return divide(n_hi, d_hi, d_lo, (p_lo + u_lo) + n_lo)
 
 
 def _tanhshrink_kernel(x):
     a = np.abs(x)
-    # |x| <= 1: x - tanh x = x^3 Q(x^2), with x^3 as an exact pair and Q from
-    # its Taylor series (no subtraction at all).
-    small = np.minimum(a, 1.0)
-    sq_hi, sq_lo = two_prod(small, small)
-    cube_hi, cube_lo = two_prod(small, sq_hi)
-    cube_lo = cube_lo + small * sq_lo
-    q = tanhshrink_ratio(sq_hi)
-    near = cube_hi * q + cube_lo * q
-    # 1 < |x| <= 20: with t = expm1(2x), tanh x = t / (t + 2) and
-    # x - tanh x = (x t + 2x - t) / (t + 2); the numerator cancels, so it is
-    # summed exactly from exact products. Only t's own rounding remains,
-    # damped by 2 / (t + 2)^2.
-    mid = np.clip(a, 1.0, _TANHSHRINK_LINEAR)
-    t = np.expm1(2.0 * mid)
-    p_hi, p_lo = two_prod(mid, t)
-    u_hi, u_lo = two_sum(p_hi, -t)
-    n_hi, n_lo = two_sum(u_hi, 2.0 * mid)
-    d_hi, d_lo = two_sum(t, 2.0)
-    middle = divide(n_hi, d_hi, d_lo, (p_lo + u_lo) + n_lo)
-    g = np.where(a <= 1.0, near, middle)
-    g = np.where(a > _TANHSHRINK_LINEAR, a - 1.0, g)
+    # Plain subtraction where it is accurate (|x| >= 2, and inf - 1 = inf);
+    # the two regions where it cancels are recomputed on their elements only.
+    g = a - np.tanh(a)
+    small = a <= 1.0
+    if np.any(small):
+        g[small] = _tanhshrink_near_zero(a[small])
+    middle = (a > 1.0) & (a < _TANHSHRINK_PLAIN)
+    if np.any(middle):
+        g[middle] = _tanhshrink_middle(a[middle])
     return np.copysign(g, x)
 
 
@@ -90,9 +104,10 @@ def tanhshrink(x):
     every digit is lost). For :math:`|x| \le 1` we therefore evaluate
     :math:`x^{3} Q(x^{2})`, where :math:`Q(s) = (x - \tanh x)/x^{3}` is a Taylor
     polynomial precomputed with 80-digit arithmetic; for
-    :math:`1 < |x| \le 20` we use :math:`\tanh x = t/(t + 2)` with
+    :math:`1 < |x| < 2` we use :math:`\tanh x = t/(t + 2)` with
     :math:`t = e^{2x} - 1` and sum the cancelling numerator
-    :math:`x t + 2x - t` exactly. The result is within about 1.5 ULP.
+    :math:`x t + 2x - t` exactly; beyond, the plain subtraction no longer
+    cancels. The result is within about 1.5 ULP.
 
     Examples
     --------

@@ -20,8 +20,8 @@ import math
 
 import numpy as np
 
-from ._sigmoid import (_logistic_density, _one_plus, divide, scaled_exp,
-                       sigmoid_and_density, two_prod, two_sum)
+from ._sigmoid import (_one_plus, divide, logistic, scaled_exp, sigmoid_and_density,
+                       two_prod, two_sum)
 from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -82,11 +82,16 @@ def _softplus_kernel(x, beta, threshold):
     else:
         z_hi, z_lo = two_prod(xc, beta)
     positive, log_term, _ = _log1p_exp(z_hi)
-    sig, _ = sigmoid_and_density(z_hi)
-    # softplus(z_hi + z_lo) = softplus(z_hi) + sigma(z_hi) z_lo to float64 accuracy.
-    n_hi, n_lo = two_sum(positive, log_term)
-    n_lo = n_lo + sig * z_lo
-    result = n_hi + n_lo if beta == 1.0 else divide(n_hi, beta, 0.0, n_lo)
+    if beta == 1.0:
+        # max(z, 0) + log1p(exp(-|z|)): the second term is at most ln 2 and
+        # below half the first once z > 1, so two roundings, about 1 ULP.
+        result = positive + log_term
+    else:
+        # softplus(z_hi + z_lo) = softplus(z_hi) + sigma(z_hi) z_lo to float64
+        # accuracy; the sum is kept as a pair through the division by beta.
+        n_hi, n_lo = two_sum(positive, log_term)
+        n_lo = n_lo + logistic(z_hi) * z_lo
+        result = divide(n_hi, beta, 0.0, n_lo)
     deep = z_hi < _DEEP
     if np.any(deep):
         # softplus(z) = e^z (1 - e^z/2 + ...) = e^z to float64 precision.
@@ -106,9 +111,11 @@ def _softplus_grad_kernel(x, beta, threshold):
         z_hi, z_lo = xc, 0.0
     else:
         z_hi, z_lo = two_prod(xc, beta)
-    sig, density = sigmoid_and_density(z_hi)
-    result = sig + density * z_lo
-    return np.where(linear, 1.0, result)
+    sig = logistic(z_hi)
+    if beta != 1.0:
+        # sigma(z_hi + z_lo) = sigma(z_hi) + sigma(z_hi) (1 - sigma(z_hi)) z_lo.
+        sig = sig + sig * (1.0 - sig) * z_lo
+    return np.where(linear, 1.0, sig)
 
 
 def _logsigmoid_kernel(x):
@@ -119,7 +126,7 @@ def _logsigmoid_kernel(x):
 
 
 def _logsigmoid_grad_kernel(x):
-    return sigmoid_and_density(-x)[0]
+    return logistic(-x)
 
 
 # --------------------------------------------------------------------------
@@ -127,30 +134,27 @@ def _logsigmoid_grad_kernel(x):
 # --------------------------------------------------------------------------
 
 # Beyond 1e300, 1/(1 + |x|) is below 1e-300 and the result is +-1 (or, for the
-# derivative, its square underflows): clipping avoids inf - inf in the pairs.
+# derivative, its square underflows): clipping keeps inf/inf from giving nan.
 _SOFTSIGN_CLIP = 1e300
 
 
-def _softsign_parts(x):
-    ax = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
-    d_hi, d_lo = two_sum(1.0, ax)
-    return ax, d_hi, d_lo
-
-
 def _softsign_kernel(x):
-    ax, d_hi, d_lo = _softsign_parts(x)
-    magnitude = divide(ax, d_hi, d_lo)
-    return np.copysign(magnitude, x)
+    # Two roundings (the sum and the quotient): within 1 ULP.
+    xc = np.clip(x, -_SOFTSIGN_CLIP, _SOFTSIGN_CLIP)
+    return xc / (1.0 + np.abs(xc))
 
 
 def _softsign_grad_kernel(x):
-    ax, d_hi, d_lo = _softsign_parts(x)
-    r = divide(1.0, d_hi, d_lo)
-    # r**2 with r's own rounding error removed: r = 1/d exactly would give
-    # r*r; the residual 1 - r*d tells how far r is from 1/d.
-    residual_hi, residual_lo = two_prod(r, d_hi)
-    correction = ((1.0 - residual_hi) - residual_lo - r * d_lo) / d_hi
-    return r * r + 2.0 * r * correction
+    # (1/(1 + |x|))^2 rather than 1/(1 + |x|)^2: the square of the reciprocal
+    # stays a (subnormal) number up to |x| ~ 1e161, where (1 + |x|)^2 would
+    # overflow. The rounding error of d = 1 + |x| (recovered exactly by a
+    # fast two-sum) would count twice, so it is corrected to first order.
+    a = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
+    d = 1.0 + a
+    d_lo = np.where(a >= 1.0, 1.0 - (d - a), a - (d - 1.0))
+    r = 1.0 / d
+    square = r * r
+    return square - square * (2.0 * d_lo * r)
 
 
 # --------------------------------------------------------------------------
@@ -159,9 +163,11 @@ def _softsign_grad_kernel(x):
 
 
 def _silu_kernel(x):
+    # x sigma(x) = x / (1 + e) for x >= 0 and x e / (1 + e) for x < 0, with
+    # e = exp(-|x|) <= 1: no overflow, and about 2 ULP (four roundings).
     xc = np.clip(x, -_FAR, _FAR)
-    sig, _ = sigmoid_and_density(xc)
-    result = xc * sig
+    e = np.exp(-np.abs(xc))
+    result = np.where(xc >= 0.0, xc, xc * e) / (1.0 + e)
     result = _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
     return np.where(x > _FAR, x, result)
 
@@ -169,13 +175,17 @@ def _silu_kernel(x):
 def _silu_grad_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
     e = np.exp(-np.abs(xc))
-    sig, density = sigmoid_and_density(xc)
-    # x >= 0: sigma + x sigma', two positive terms.
-    positive = sig + xc * density
-    # x < 0: sigma + x sigma' = e (1 + x + e) / (1 + e)^2 with e = exp(x); the
-    # factor 1 + x + e vanishes at x = -1.2785, and 1 + x is exact near there.
-    negative = _logistic_density(e) * ((1.0 + xc) + e)
-    result = near_zero("silu", xc, np.where(xc >= 0.0, positive, negative))
+    d = 1.0 + e
+    # sigma + x sigma' over the common denominator (1 + e)^2, e = exp(-|x|):
+    # x >= 0: 1 + e (1 + x), positive terms; x < 0: e (1 + x + e), whose
+    # factor 1 + x + e vanishes at x = -1.2785 (the Taylor polynomial takes
+    # over within 0.5 of it).
+    # The rounding error of d = 1 + e (exact: e - (d - 1)) is corrected to
+    # first order, since it would count twice in d^2.
+    d_lo = e - (d - 1.0)
+    numerator = np.where(xc >= 0.0, 1.0 + e * (1.0 + xc), e * ((1.0 + xc) + e))
+    quotient = numerator / (d * d)
+    result = near_zero("silu", xc, quotient - quotient * (2.0 * d_lo / d))
     result = _fill_deep_tail(x, result,
                              lambda xd: np.ldexp(scaled_exp(xd) * (1.0 + xd), -64))
     return result + 0.0  # +0.0 rather than -0.0 in the underflowing tail

@@ -185,12 +185,19 @@ TANHSHRINK_SERIES = (
 
 
 def tanhshrink_ratio(s):
-    """(x - tanh x) / x**3 as a function of s = x**2, for 0 <= s <= 1."""
+    """(x - tanh x) / x**3 as a function of s = x**2 (0 <= s <= 1), as a pair (hi, lo).
+
+    The leading coefficient is added with an exact two-sum, so the pair carries
+    the polynomial to well below float64 precision.
+    """
     d = s - TANHSHRINK_CENTRE
-    total = np.full_like(d, TANHSHRINK_SERIES[-1])
-    for a in TANHSHRINK_SERIES[-2::-1]:
-        total = total * d + a
-    return total
+    rest = np.full_like(d, TANHSHRINK_SERIES[-1])
+    for a in TANHSHRINK_SERIES[-2:0:-1]:
+        rest = rest * d + a
+    rest = rest * d
+    hi = TANHSHRINK_SERIES[0] + rest
+    lo = (TANHSHRINK_SERIES[0] - hi) + rest
+    return hi, lo
 
 
 def near_zero(name, x, result):
