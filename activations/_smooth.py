@@ -642,10 +642,11 @@ def softsign(x):
     exponentially, so it saturates more gently than tanh. The literal
     formula gives :math:`\infty/\infty = \mathrm{nan}` at :math:`x = \pm\infty`
     (PyTorch does too); we clip :math:`|x|` at :math:`10^{300}`, which changes
-    no result, keep :math:`1 + |x|` as an exact pair and divide once with a
-    correction: within 0.5 ULP. The derivative squares a corrected
-    reciprocal, within about 1 ULP, and stays nonzero (subnormal) up to
-    :math:`|x| \approx 10^{161}`.
+    no result. Otherwise the formula is accurate as it stands: two roundings,
+    within about 1.5 ULP. The derivative is computed as
+    :math:`(1/(1 + |x|))^{2}`, with the rounding error of :math:`1 + |x|`
+    corrected, within about 2 ULP; it stays nonzero (subnormal) up to
+    :math:`|x| \approx 10^{161}`, where :math:`(1 + |x|)^{2}` would overflow.
 
     Examples
     --------
@@ -724,8 +725,8 @@ def silu(x):
     The minimum is about :math:`-0.2785`, at :math:`x \approx -1.2785`, where
     the derivative crosses zero. The literal formula overflows in
     :math:`e^{-x}` for :math:`x < -709.78` and gives nan at
-    :math:`x = -\infty`; we multiply :math:`x` by the stable sigmoid of
-    :func:`sigmoid`. Below :math:`x = -700`, where :math:`\sigma(x)` is about
+    :math:`x = -\infty`; we use :math:`x/(1 + e)` for :math:`x \ge 0` and
+    :math:`x e/(1 + e)` for :math:`x < 0`, with :math:`e = e^{-|x|} \le 1`. Below :math:`x = -700`, where :math:`\sigma(x)` is about
     to become subnormal while :math:`x\,\sigma(x)` is still a normal number,
     we compute :math:`x e^{x}` with a scaled exponential so that no digits
     are lost (PyTorch's result there is off by up to :math:`5 \times
