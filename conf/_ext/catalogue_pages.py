@@ -32,6 +32,11 @@ def _yes_no(flag):
     return "yes" if flag else "no"
 
 
+def _smoothness(word):
+    """C0, C1, C∞ as math; any other word of the catalogue's vocabulary as it is."""
+    return f":math:`{SMOOTHNESS_TEX[word]}`" if word in SMOOTHNESS_TEX else word
+
+
 def _number(value):
     return f":math:`{value:g}`" if value is not None else "—"
 
@@ -43,7 +48,7 @@ def properties(entry):
         ("Monotonic", _yes_no(entry.monotonic)),
         ("Zero-centred", _yes_no(entry.zero_centred)),
         ("Saturating", entry.saturating),
-        ("Smoothness", f":math:`{SMOOTHNESS_TEX[entry.smoothness]}`"),
+        ("Smoothness", _smoothness(entry.smoothness)),
         (":math:`f(0)`", _number(entry.value_at_zero)),
         (":math:`f'(0)`", _number(entry.derivative_at_zero)),
     ]
