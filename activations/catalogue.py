@@ -65,15 +65,16 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Tuple
 
 from . import (celu, celu_grad, elu, elu_grad, gelu, gelu_grad, glu,
-               glu_jacobian, hardsigmoid, hardsigmoid_grad, hardswish,
-               hardswish_grad, hardtanh, hardtanh_grad, leaky_relu,
-               leaky_relu_grad, log_softmax, log_softmax_jacobian, logsigmoid,
-               logsigmoid_grad, mish, mish_grad, relu, relu6, relu6_grad,
+               glu_jacobian, hardshrink, hardshrink_grad, hardsigmoid,
+               hardsigmoid_grad, hardswish, hardswish_grad, hardtanh,
+               hardtanh_grad, leaky_relu, leaky_relu_grad, log_softmax,
+               log_softmax_jacobian, logsigmoid, logsigmoid_grad, mish,
+               mish_grad, prelu, prelu_grad, relu, relu6, relu6_grad,
                relu_grad, rrelu, rrelu_grad, selu, selu_grad, sigmoid,
                sigmoid_grad, silu, silu_grad, softmax, softmax_jacobian,
                softmin, softmin_jacobian, softplus, softplus_grad, softshrink,
                softshrink_grad, softsign, softsign_grad, tanh, tanh_grad,
-               tanhshrink, tanhshrink_grad)
+               tanhshrink, tanhshrink_grad, threshold, threshold_grad)
 
 __all__ = ["Activation", "CATALOGUE", "SATURATION", "SMOOTHNESS", "by_name",
            "math_blocks"]
@@ -333,6 +334,24 @@ CATALOGUE = (
         paper="Maas, Hannun & Ng, ICML Workshop on Deep Learning for Audio, Speech "
               "and Language Processing",
         year=2013,
+    ),
+    Activation(
+        name="prelu",
+        label="PReLU",
+        function=prelu,
+        derivative=prelu_grad,
+        elementwise=True,
+        range=r"(-\infty, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="no",
+        smoothness="C0",
+        kinks=(0.0,),
+        torch="torch.nn.functional.prelu",
+        torch_module="torch.nn.PReLU",
+        paper="He, Zhang, Ren & Sun, Delving Deep into Rectifiers, ICCV",
+        year=2015,
+        example_parameters={"weight": (0.25,)},
     ),
     Activation(
         name="rrelu",
@@ -602,6 +621,43 @@ CATALOGUE = (
         paper="soft thresholding: Donoho & Johnstone, Ideal Spatial Adaptation by "
               "Wavelet Shrinkage, Biometrika",
         year=1994,
+    ),
+    Activation(
+        name="hardshrink",
+        label="Hardshrink",
+        function=hardshrink,
+        derivative=hardshrink_grad,
+        elementwise=True,
+        range=r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)",
+        monotonic=True,
+        zero_centred=True,
+        saturating="no",
+        smoothness="discontinuous",
+        kinks=(-0.5, 0.5),
+        torch="torch.nn.functional.hardshrink",
+        torch_module="torch.nn.Hardshrink",
+        paper="hard thresholding: Donoho & Johnstone, Ideal Spatial Adaptation by Wavelet "
+              "Shrinkage, Biometrika",
+        year=1994,
+    ),
+    Activation(
+        name="threshold",
+        label="Threshold",
+        function=threshold,
+        derivative=threshold_grad,
+        elementwise=True,
+        range=r"\{v\} \cup (\theta, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="discontinuous",
+        kinks=(1.0,),
+        torch="torch.nn.functional.threshold",
+        torch_module="torch.nn.Threshold",
+        paper="no paper: a module of Torch7 (Collobert, Kavukcuoglu & Farabet, BigLearn "
+              "NIPS Workshop)",
+        year=2011,
+        example_parameters={"threshold": 1.0, "value": 0.0},
     ),
     Activation(
         name="softmax",
