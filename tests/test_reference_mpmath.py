@@ -46,6 +46,11 @@ def _step(x, right, left, kink=0, kink_value=None):
     return mpf(left)
 
 
+def _single(weight):
+    """PReLU's weight: a number or a 1-element sequence."""
+    return float(np.ravel(weight)[0])
+
+
 def _sigmoid(x):
     return 1 / (1 + mpmath.exp(-x))
 
@@ -158,8 +163,8 @@ REFERENCE = {
     "relu6": (lambda x: min(max(mpf(0), x), mpf(6)), lambda x: _inside(x, 0, 6)),
     "leaky_relu": (lambda x, negative_slope=0.01: _leaky(x, negative_slope),
                    lambda x, negative_slope=0.01: _step(x, 1, negative_slope)),
-    "prelu": (lambda x, weight=0.25: _leaky(x, weight),
-              lambda x, weight=0.25: _step(x, 1, weight)),
+    "prelu": (lambda x, weight=0.25: _leaky(x, _single(weight)),
+              lambda x, weight=0.25: _step(x, 1, _single(weight))),
     "rrelu": (lambda x, lower=0.125, upper=1 / 3: _leaky(x, (mpf(lower) + mpf(upper)) / 2),
               lambda x, lower=0.125, upper=1 / 3: _step(x, 1, (mpf(lower) + mpf(upper)) / 2)),
     "elu": (_elu, lambda x, alpha=1.0: mpf(1) if x > 0 else mpf(alpha) * mpmath.exp(x)),
