@@ -9,7 +9,6 @@ as soon as it is added.
 """
 
 import math
-import operator
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -30,12 +29,11 @@ from activations.catalogue import CATALOGUE
 entries = [entry for entry in CATALOGUE if entry.elementwise]
 curves = []
 for entry in entries:
-    torch_function = operator.attrgetter(entry.torch.removeprefix("torch."))(torch)
     x = torch.linspace(-4, 4, 401, dtype=torch.float64, requires_grad=True)
-    y = torch_function(x, **entry.example_parameters)
+    y = entry.call_torch(x)  # the torch function with the entry's example parameters
     y.sum().backward()
     x_np = x.detach().numpy()
-    closed_form = entry.derivative(x_np, **entry.example_parameters)
+    closed_form = entry.call_derivative(x_np)
     autograd = x.grad.numpy()
     if entry.name == "hardsigmoid":
         # torch's float64 backward uses 1/6 rounded to float32 (see below)

@@ -117,13 +117,11 @@ class ActivationCard(_ReSTDirective):
 
 def _curves(entry, x):
     """f and f' on the grid ``x``; a vector-valued f is shown along its first input."""
-    parameters = getattr(entry, "example_parameters", {})  # e.g. threshold's required values
     if entry.elementwise:
-        return entry.function(x, **parameters), entry.derivative(x, **parameters)
+        return entry.call(x), entry.call_derivative(x)
     import numpy as np
     pairs = np.stack([x, np.zeros_like(x)], axis=-1)
-    return (entry.function(pairs, **parameters)[..., 0],
-            entry.derivative(pairs, **parameters)[..., 0, 0])
+    return entry.call(pairs)[..., 0], entry.call_derivative(pairs)[..., 0, 0]
 
 
 def _draw(entry, ax, x):
