@@ -552,7 +552,8 @@ def logsigmoid(x):
         \frac{d}{dx}\log\sigma(x) = 1 - \sigma(x) = \sigma(-x)
 
     Taking the logarithm of a computed :math:`\sigma(x)` gives
-    :math:`-\infty` once :math:`\sigma(x)` underflows (:math:`x < -745`) and
+    :math:`-\infty` once :math:`\sigma(x)` underflows (:math:`x < -745` even
+    for an exact sigmoid; :math:`x < -709.78` with the textbook one) and
     loses all relative precision for large :math:`x`, where
     :math:`\sigma(x)` rounds to 1 although :math:`\log\sigma(x) \approx
     -e^{-x}`. We compute :math:`-\bigl(\max(-x, 0) + \log(1 + e^{-|x|})\bigr)`
@@ -910,8 +911,8 @@ def gelu(x, approximate="none"):
 
     The textbook form :math:`\frac{x}{2}(1 + \mathrm{erf}(x/\sqrt{2}))`
     cancels for negative :math:`x`: :math:`1 + \mathrm{erf}` is exactly 0
-    below :math:`x \approx -8.3`, so it (and PyTorch) returns -0 where the
-    true value is, for instance, :math:`-1.9 \times 10^{-15}` at
+    below :math:`x \approx -8.4`, so it (and PyTorch) returns -0 where the
+    true value is, for instance, :math:`-8.1 \times 10^{-17}` at
     :math:`x = -8.5`. We use :math:`\Phi(x) = \mathrm{erfc}(-x/\sqrt{2})/2`
     (the standard library's ``erfc``), with :math:`x/\sqrt{2}` carried as an
     exact pair: erfc is so steep in the tail that the rounding of its
