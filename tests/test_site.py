@@ -143,3 +143,23 @@ def test_every_page_is_at_most_two_clicks_from_the_home_page(site, language):
         frontier = reached
     far = [p.relative_to(root).as_posix() for p in pages(language) if p.resolve() not in distance]
     assert not far, f"more than two clicks from the home page: {far}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_function_is_documented_once(site, language):
+    import activations
+
+    ids = re.findall(r'<dt class="sig sig-object py" id="activations\.(\w+)"',
+                     "".join(p.read_text(encoding="utf-8")
+                             for p in (site / language / "api").glob("*.html")))
+    functions = sorted(n for n in activations.__all__ if callable(getattr(activations, n)))
+    assert sorted(n for n in ids if n in functions) == functions
+
+
+def test_every_activation_has_its_page_in_both_languages(site):
+    from activations.catalogue import CATALOGUE
+
+    for entry in CATALOGUE:
+        for language in LANGUAGES:
+            page = site / language / "activations" / f"{entry.name}.html"
+            assert page.is_file(), f"no page for {entry.name}: add docs/activations/{entry.name}.rst"
