@@ -22,6 +22,16 @@ from activations.catalogue import CATALOGUE, by_name
 from backrefs import examples_using
 
 FIGURES = "_generated/activations"
+# The package's modules are its families; each has an API page whose title names the group.
+FAMILY_PAGES = {
+    "activations._relu": "api/relu",
+    "activations._sigmoid": "api/sigmoid",
+    "activations._smooth": "api/smooth",
+    "activations._hard": "api/hard",
+    "activations._shrink": "api/shrink",
+    "activations._softmax": "api/vector",
+    "activations._glu": "api/vector",
+}
 X_RANGE = (-5.0, 5.0)
 SMOOTHNESS_TEX = {"C0": "C^0", "C1": "C^1", "C2": "C^2", "C∞": r"C^\infty"}
 
@@ -71,23 +81,27 @@ class _ReSTDirective(SphinxDirective):
 
 
 class ActivationTable(_ReSTDirective):
-    """Every activation of the catalogue, one row each."""
+    """Every activation of the catalogue, one row each, grouped by family."""
 
     def run(self):
         header = ["Function", *(label for label, _ in properties(CATALOGUE[0])), "PyTorch",
                   "Introduced"]
-        rows = [header]
+        families = {page: [] for page in FAMILY_PAGES.values()}
         for entry in CATALOGUE:
-            page = f"activations/{entry.name}"
-            link = (f":doc:`{entry.label} </{page}>`" if page in self.env.found_docs
-                    else f":func:`{entry.label} <activations.{entry.name}>`")
-            rows.append([
-                link,
-                *(value for _, value in properties(entry)),
-                f"``{entry.torch_module.removeprefix('torch.')}``",
-                f"{entry.paper}, {entry.year}",
-            ])
-        return self.parse_rest(_list_table(rows, ":header-rows: 1", ":class: properties"))
+            families[FAMILY_PAGES[entry.function.__module__]].append(entry)
+        lines = []
+        for page, entries in families.items():
+            rows = [header]
+            for entry in entries:
+                rows.append([
+                    f":doc:`{entry.label} </activations/{entry.name}>`",
+                    *(value for _, value in properties(entry)),
+                    f"``{entry.torch_module.removeprefix('torch.')}``",
+                    f"{entry.paper}, {entry.year}",
+                ])
+            lines += [f".. rubric:: :doc:`/{page}`", ""]
+            lines += _list_table(rows, ":header-rows: 1", ":class: properties") + [""]
+        return self.parse_rest(lines)
 
 
 class ActivationCard(_ReSTDirective):

@@ -27,7 +27,7 @@ class SkipUntranslatable(SphinxTransform):
     def apply(self):
         for node in self.document.findall(nodes.math_block):
             node["translatable"] = False
-        for node in self.document.findall(nodes.paragraph):
+        for node in self.document.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.rubric))):
             if node.rawsource and nothing_to_translate(node.rawsource):
                 node["translatable"] = False
 
