@@ -332,19 +332,30 @@ def test_language_switch_leads_to_the_same_page(visits, language, server):
             assert visit.switch["lang"] == target.replace("_", "-"), (page, visit.switch)
 
 
-def test_landing_page(page, server):
-    page.goto(f"{server}/index.html")
-    links = page.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
+def test_landing_page(browser, server):
+    context = browser.new_context()
+    tab = context.new_page()
+    state = {"visit": Visit(), "leaving": False}
+    _instrument(tab, server, state)
+    tab.goto(f"{server}/index.html", wait_until="load")
+    links = tab.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
     assert links == ["en/index.html", "zh_CN/index.html"]
     for href, lang in zip(links, ("en", "zh-CN")):
-        page.goto(f"{server}/index.html")
-        page.click(f"a[href='{href}']")
-        page.wait_for_load_state("load")
-        assert page.evaluate("document.documentElement.lang") == lang
-    assert not page.console_errors and not page.failed_requests and not page.offsite_requests
+        state["leaving"] = True
+        tab.goto(f"{server}/index.html", wait_until="commit")
+        state["leaving"] = False
+        tab.wait_for_load_state("load")
+        state["leaving"] = True
+        with tab.expect_navigation(wait_until="commit"):
+            tab.click(f"a[href='{href}']")
+        state["leaving"] = False
+        tab.wait_for_load_state("load")
+        assert tab.evaluate("document.documentElement.lang") == lang
+    context.close()
+    visit = state["visit"]
+    assert not visit.console_errors and not visit.failed_requests, visit
+    assert not visit.offsite_requests, visit
 
-
-# --- screenshots -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_page_scrolls_sideways_on_a_phone(visits, language):
