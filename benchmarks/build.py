@@ -5,17 +5,17 @@ or, with --commit, a commit) are copied to a temporary folder, so the working tr
 cold build really starts from nothing (no executed examples, no doctrees, no .mo files). Each
 phase runs what a full build runs:
 
-    sphinx-build -b gettext -D plot_gallery=0   (the messages, for `make po`)
-    sphinx-build -b html -D language=en         (executes the gallery)
+    sphinx-build -b html -D language=en         (executes the gallery)   `make docs`
     sphinx-build -b html -D language=zh_CN      (reuses the executed examples)
+    sphinx-build -b gettext -D plot_gallery=0   (the messages)               `make po`
 
 1. cold: from the fresh copy;
 2. no change: the same three commands again;
 3. one edit: after appending a comment line to one gallery script.
 
-With the default order the gettext pass (which does not execute examples) reads the example
-pages before the English build executes them and rewrites them, so the first rebuild re-reads
-those pages for gettext; --order en,zh_CN,gettext shows the same work without that.
+The default order is the Makefile's. With --order gettext,en,zh_CN the gettext pass (which does
+not execute examples) reads the example pages before the English build executes and rewrites
+them, so the first rebuild re-reads those pages for gettext.
 
 How many examples each command executed is read from sphinx-gallery's own summary ("executed N
 out of M files") and checked against the ``.py.md5`` files it rewrites after every execution.
@@ -107,7 +107,7 @@ def main(argv=None) -> int:
     parser.add_argument("--edit", type=Path, help="gallery script to edit (default: the first)")
     parser.add_argument("--python", default=sys.executable, help="interpreter that has Sphinx")
     parser.add_argument("--commit", help="build this commit (HEAD ...) instead of the working tree")
-    parser.add_argument("--order", default="gettext,en,zh_CN",
+    parser.add_argument("--order", default="en,zh_CN,gettext",
                         help="order of the three builds in each phase (default: %(default)s)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy")
     parser.add_argument("--check", action="store_true", help="exit 1 if a goal is missed")
