@@ -1,18 +1,13 @@
 """Sphinx configuration shared by the English and the Chinese build (``sphinx-build -c conf``)."""
 
 import os
-import re
 import sys
 from pathlib import Path
 
 CONF_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(CONF_DIR / "_ext"))
 
-import activations  # noqa: E402
-
-project = "Activation functions"
-author = "The activations authors"
-copyright = "2026, the activations authors"
+author = "The activations authors"  # project, copyright: SITE_TEXT below, per language
 release = version = "0.1"
 
 # Read the Docs builds each language as its own project and names it in READTHEDOCS_LANGUAGE
@@ -33,6 +28,8 @@ extensions = [
     "api_pages",         # one API page per family of functions
     "backrefs",          # each function lists the gallery examples that use it
     "catalogue_pages",   # property table and one card per activation, from activations.catalogue
+    "figure_alt",        # figure alt text in words, not TeX
+    "page_weight",       # only the gallery assets a page uses; generated PNGs with a palette
 ]
 
 root_doc = "index"
@@ -147,84 +144,5 @@ def _localise_site_text(app, config):
     config.html_theme_options = {**config.html_theme_options, "description": text["description"]}
 
 
-# sphinx-gallery copies a figure's plot titles into its alt text, and those are mathtext
-# ($\sigma(x)$) so that one figure serves both languages; a screen reader would read the TeX
-# aloud. The alt text is rewritten in words and symbols: "ReLU(x), σ(x), tanh(x)".
-def _tex_as_text(tex):
-    from docutils.utils.math import tex2unichar
-
-    symbols = {name: char for table in vars(tex2unichar).values() if isinstance(table, dict)
-               for name, char in table.items()}
-    group = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
-    tex = re.sub(r"\\frac" + group + group, r"(\1)/(\2)", tex)
-    tex = re.sub(r"\\(?:mathrm|operatorname|text|mathit|mathbf)" + group, r"\1", tex)
-    tex = re.sub(r"\\([A-Za-z]+)", lambda m: symbols.get(m[1], m[1]), tex)
-    tex = re.sub(r"\\[,;:! ]", " ", tex).replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", tex).strip()
-
-
-def _readable_alt_text(app, doctree, docname):
-    from docutils import nodes
-
-    for node in doctree.findall(nodes.Element):
-        if "$" in node.get("alt", ""):
-            node["alt"] = re.sub(r"\$([^$]+)\$", lambda m: _tex_as_text(m[1]), node["alt"])
-
-
-# Page weight. sphinx-gallery puts four stylesheets and a script on every page; a page gets
-# only those it uses (each is 0.2 to 11 KiB; a page without gallery content saves 21 KiB).
-GALLERY_ASSETS = {  # file -> what a page that needs it contains
-    "sg_gallery.css": "sphx-glr",
-    "sg_gallery-binder.css": "binder-badge",
-    "sg_gallery-dataframe.css": "dataframe",
-    "sg_gallery-rendered-html.css": "rendered_html",
-    "sg-tags.js": "sphx-glr-tag",
-}
-
-
-def _only_used_gallery_assets(app, pagename, templatename, context, doctree):
-    body = context.get("body", "")
-    for key in ("css_files", "script_files"):
-        context[key] = [
-            asset for asset in context.get(key, [])
-            if GALLERY_ASSETS.get(os.path.basename(str(getattr(asset, "filename", asset))), "")
-            in body
-        ]
-
-
-# Figures are drawn as 32-bit RGBA PNGs, but a plot has few colours: each generated PNG (gallery
-# figures and thumbnails, activation plots) is stored once with a 256-colour palette, about a
-# third of the bytes and no visible change (a palette that would move the average pixel by a
-# level or more is not used; fully transparent pixels, the padding of thumbnails, stay so). This
-# runs after the images are drawn and before the pages that show them are read.
-GENERATED_IMAGES = ("auto_examples", "_generated")
-
-
-def _palette_png(path):
-    from PIL import Image, ImageChops, ImageStat
-
-    with Image.open(path) as image:
-        rgb, alpha = image.convert("RGB"), image.getchannel("A")
-    if {value for _, value in alpha.getcolors(256)} - {0, 255}:
-        return  # translucent pixels: a palette with one transparent entry cannot keep them
-    palette = rgb.quantize(255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    if max(ImageStat.Stat(ImageChops.difference(rgb, palette.convert("RGB"))).mean) >= 1:
-        return
-    palette.putpalette((palette.getpalette() + [0] * 768)[:765] + [255, 255, 255])
-    palette.paste(255, mask=alpha.point(lambda a: 255 - a))  # index 255: transparent
-    palette.save(path, optimize=True, transparency=255)
-
-
-def _palette_pngs(app, env, docnames):
-    for folder in GENERATED_IMAGES:
-        for path in sorted(Path(app.srcdir, folder).rglob("*.png")):
-            with open(path, "rb") as png:
-                if png.read(26)[25:26] == b"\x06":  # IHDR colour type 6: RGBA (3: palette)
-                    _palette_png(path)
-
-
 def setup(app):
     app.connect("config-inited", _localise_site_text)
-    app.connect("doctree-resolved", _readable_alt_text)
-    app.connect("html-page-context", _only_used_gallery_assets)
-    app.connect("env-before-read-docs", _palette_pngs)

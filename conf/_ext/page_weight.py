@@ -1,0 +1,61 @@
+"""Lighter pages: only the gallery assets a page uses, generated PNGs with a palette."""
+
+import os
+from pathlib import Path
+
+# Page weight. sphinx-gallery puts four stylesheets and a script on every page; a page gets
+# only those it uses (each is 0.2 to 11 KiB; a page without gallery content saves 21 KiB).
+GALLERY_ASSETS = {  # file -> what a page that needs it contains
+    "sg_gallery.css": "sphx-glr",
+    "sg_gallery-binder.css": "binder-badge",
+    "sg_gallery-dataframe.css": "dataframe",
+    "sg_gallery-rendered-html.css": "rendered_html",
+    "sg-tags.js": "sphx-glr-tag",
+}
+
+
+def _only_used_gallery_assets(app, pagename, templatename, context, doctree):
+    body = context.get("body", "")
+    for key in ("css_files", "script_files"):
+        context[key] = [
+            asset for asset in context.get(key, [])
+            if GALLERY_ASSETS.get(os.path.basename(str(getattr(asset, "filename", asset))), "")
+            in body
+        ]
+
+
+# Figures are drawn as 32-bit RGBA PNGs, but a plot has few colours: each generated PNG (gallery
+# figures and thumbnails, activation plots) is stored once with a 256-colour palette, about a
+# third of the bytes and no visible change (a palette that would move the average pixel by a
+# level or more is not used; fully transparent pixels, the padding of thumbnails, stay so). This
+# runs after the images are drawn and before the pages that show them are read.
+GENERATED_IMAGES = ("auto_examples", "_generated")
+
+
+def _palette_png(path):
+    from PIL import Image, ImageChops, ImageStat
+
+    with Image.open(path) as image:
+        rgb, alpha = image.convert("RGB"), image.getchannel("A")
+    if {value for _, value in alpha.getcolors(256)} - {0, 255}:
+        return  # translucent pixels: a palette with one transparent entry cannot keep them
+    palette = rgb.quantize(255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    if max(ImageStat.Stat(ImageChops.difference(rgb, palette.convert("RGB"))).mean) >= 1:
+        return
+    palette.putpalette((palette.getpalette() + [0] * 768)[:765] + [255, 255, 255])
+    palette.paste(255, mask=alpha.point(lambda a: 255 - a))  # index 255: transparent
+    palette.save(path, optimize=True, transparency=255)
+
+
+def _palette_pngs(app, env, docnames):
+    for folder in GENERATED_IMAGES:
+        for path in sorted(Path(app.srcdir, folder).rglob("*.png")):
+            with open(path, "rb") as png:
+                if png.read(26)[25:26] == b"\x06":  # IHDR colour type 6: RGBA (3: palette)
+                    _palette_png(path)
+
+
+def setup(app):
+    app.connect("html-page-context", _only_used_gallery_assets)
+    app.connect("env-before-read-docs", _palette_pngs)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
