@@ -163,3 +163,11 @@ def test_every_activation_has_its_page_in_both_languages(site):
         for language in LANGUAGES:
             page = site / language / "activations" / f"{entry.name}.html"
             assert page.is_file(), f"no page for {entry.name}: add docs/activations/{entry.name}.rst"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_prints_a_memory_address(site, language):
+    """A repr such as <... object at 0x7f...> changes at every build and tells a reader nothing."""
+    leaks = [p.relative_to(site).as_posix() for p in pages(language)
+             if re.search(r"object at 0x[0-9a-f]+", text_of(p))]
+    assert not leaks, leaks

@@ -20,8 +20,6 @@ from numpy.testing import assert_allclose
 
 import activations
 
-torch.manual_seed(16)
-
 # %%
 # Output layers follow the task
 # -----------------------------
@@ -42,6 +40,7 @@ torch.manual_seed(16)
 # model returns raw scores (logits). The checks below confirm that each loss
 # equals the explicit activation followed by the plain loss.
 
+torch.manual_seed(16)
 scores = torch.randn(6, dtype=torch.float64)
 labels = torch.randint(0, 2, (6,)).double()
 assert_allclose(nn.BCEWithLogitsLoss()(scores, labels).item(),
