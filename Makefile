@@ -1,29 +1,62 @@
-# The two README commands are `make docs` and `make test`; `make po` refreshes the zh_CN catalogues.
+# The two README commands are `make docs` and `make test`; `make serve` previews the site;
+# `make po` refreshes the zh_CN catalogues.
+SHELL   := bash
 PYTHON  ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
+PIP     := $(PY) -m pip --disable-pip-version-check
+# torch comes from PyTorch's own CPU index (PyPI's Linux torch is a multi-GB CUDA build), and
+# only torch: every other package comes from the default index. A local wheel that pip can
+# find without an index (its --find-links, as on the project's machines) is used first.
+TORCH       := $(shell sed -n 's/^torch==//p' constraints.txt)
+TORCH_INDEX := https://download.pytorch.org/whl/cpu
 # One torch thread: the examples train tiny models, which threads slow down on a busy machine.
 SPHINX  := OMP_NUM_THREADS=1 $(PY) -m sphinx -c conf -W -n --keep-going -q
 LOCALE  := docs/locale
 HTML    := build/html
+PORT    ?= 8000
+step    := @printf '\n==> %s\n'
 
-.PHONY: docs html-en html-zh_CN test po constraints clean
+.PHONY: docs test browser serve po constraints clean
 
 $(VENV)/installed: pyproject.toml constraints.txt
+	$(step) "Creating $(VENV) with $$($(PYTHON) --version)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[docs,test]'
-	touch $@
+	@$(PIP) install --quiet --upgrade pip
+	$(step) "torch $(TORCH): a local wheel, else PyTorch's CPU index (about 200 MB)"
+	@$(PIP) install --quiet --no-deps --no-index torch==$(TORCH) 2>/dev/null \
+	  && echo "    installed from a local wheel" \
+	  || $(PIP) install --no-deps --progress-bar on --index-url $(TORCH_INDEX) torch==$(TORCH)
+	$(step) "The other dependencies (constraints.txt) from the default index: 1 to 3 minutes"
+	@# pip's log (and setuptools' editable-install banner) is shown only if the install fails.
+	@$(PIP) install -c constraints.txt -e '.[docs,test]' > $(VENV)/install.log 2>&1 \
+	  || { cat $(VENV)/install.log; echo "pip failed: the full log is $(VENV)/install.log"; exit 1; }
+	@grep -c '^Collecting' $(VENV)/install.log | xargs printf '    %s packages collected\n'
+	@touch $@
 
 # English first: it executes the gallery; zh_CN then reuses the executed examples.
 docs: $(VENV)/installed
+	$(step) "English site: runs every gallery example that changed (about 40 s cold)"
 	$(SPHINX) -b html -D language=en docs $(HTML)/en -d build/doctrees/en
+	$(step) "Chinese site: reuses the examples the English build ran"
 	$(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN
-	cp conf/landing.html $(HTML)/index.html
-	@echo "Site built: open $(CURDIR)/$(HTML)/index.html (English: $(HTML)/en/index.html, 中文: $(HTML)/zh_CN/index.html)"
+	@cp conf/landing.html $(HTML)/index.html
+	@echo
+	@echo "Site built in $(HTML). Preview it with:  make serve   (then open http://localhost:$(PORT)/)"
+	@echo "Opened from disk instead, search cannot show page text: browsers block it for file:// pages."
 
-test: docs
+# A browser for the browser tests: Debian's chromium, else Playwright's own; a clear stop otherwise.
+browser: $(VENV)/installed
+	@$(PY) tests/browser_setup.py
+
+test: docs browser
+	$(step) "Tests: package, site, translations, Read the Docs builds, browser, downloads"
 	$(PY) -m pytest
+
+serve:
+	@test -f $(HTML)/index.html || { echo "No site in $(HTML): run make docs first."; exit 1; }
+	@echo "Serving $(HTML) at http://localhost:$(PORT)/ (Ctrl-C stops)"
+	@$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
 
 # Extract the English messages, merge them into the zh_CN catalogues, drop obsolete entries.
 # Translate what is new (msgstr ""), clear "fuzzy" flags, then `make test` checks the result.
@@ -35,7 +68,7 @@ po: $(VENV)/installed
 # Rewrite constraints.txt from the current environment (after changing pyproject.toml).
 constraints: $(VENV)/installed
 	echo '# Exact versions of every dependency, tested together. Regenerate: make constraints' > constraints.txt
-	$(PY) -m pip freeze --exclude-editable | grep -v '^activations' >> constraints.txt
+	$(PIP) freeze --exclude-editable | grep -v '^activations' >> constraints.txt
 
 clean:
 	rm -rf build docs/auto_examples docs/gen_modules docs/_generated docs/sg_execution_times.rst

@@ -15,6 +15,8 @@ last place, never warn, and stay finite wherever the true value is finite.
 monotonicity, smoothness, PyTorch equivalent, paper).
 """
 
+__version__ = "0.1.0"
+
 from ._glu import glu, glu_jacobian
 from ._hard import (hardsigmoid, hardsigmoid_grad, hardswish, hardswish_grad, hardtanh,
                     hardtanh_grad)

@@ -7,8 +7,11 @@ from pathlib import Path
 CONF_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(CONF_DIR / "_ext"))
 
+import activations  # noqa: E402
+
 author = "The activations authors"  # project, copyright: SITE_TEXT below, per language
-release = version = "0.1"
+release = activations.__version__
+version = ".".join(release.split(".")[:2])
 
 # Read the Docs builds each language as its own project and names it in READTHEDOCS_LANGUAGE
 # ("en", "zh-cn"); locally the Makefile passes -D language=...
@@ -30,6 +33,9 @@ extensions = [
     "catalogue_pages",   # property table and one card per activation, from activations.catalogue
     "figure_alt",        # figure alt text in words, not TeX
     "page_weight",       # only the gallery assets a page uses; generated PNGs with a palette
+    "wheel",             # the package as a wheel in the site, and the command that installs it
+    "download_i18n",     # downloads in the page's language, notebooks that say what to install
+    "readthedocs_output",  # nothing but the site in Read the Docs' output folder
 ]
 
 root_doc = "index"
@@ -102,7 +108,7 @@ sphinx_gallery_conf = {
     "thumbnail_size": (320, 224),
     "default_thumb_file": None,
     "capture_repr": ("_repr_html_", "__repr__"),
-    "first_notebook_cell": "%matplotlib inline",
+    "first_notebook_cell": "%matplotlib inline",  # after the install cell of download_i18n
     "plot_gallery": "True",
 }
 
@@ -130,10 +136,20 @@ napoleon_preprocess_types = True
 SITE_TEXT = {
     "en": {"title": "Activation functions",
            "description": "A tested reference for neural-network activation functions",
-           "copyright": "2026, the activations authors"},
+           "copyright": "2026, the activations authors",
+           # The search page opened from disk (file://), where a page may not read others.
+           "file_search_note": (
+               "This page was opened from disk, so results are listed by title only: a browser "
+               "does not let a page opened from disk read other pages. To search their text, "
+               "serve the site: run make serve in the project folder, then open "
+               "http://localhost:8000/.")},
     "zh_CN": {"title": "激活函数",
               "description": "经过测试的神经网络激活函数参考",
-              "copyright": "2026，activations 项目作者"},
+              "copyright": "2026，activations 项目作者",
+              "file_search_note": (
+                  "此页面是从本地磁盘直接打开的，因此搜索结果只列出标题：浏览器不允许从磁盘打开的页面"
+                  "读取其他页面。要搜索页面正文，请通过本地服务器访问本站：在项目文件夹中运行 make serve，"
+                  "然后打开 http://localhost:8000/。")},
 }
 
 
@@ -142,6 +158,7 @@ def _localise_site_text(app, config):
     config.project = config.html_title = config.html_short_title = text["title"]
     config.copyright = text["copyright"]
     config.html_theme_options = {**config.html_theme_options, "description": text["description"]}
+    config.html_context = {**config.html_context, "file_search_note": text["file_search_note"]}
 
 
 def setup(app):
