@@ -79,6 +79,14 @@ def _describe_dtype(dtype):
     return _DTYPE_KIND_NAMES.get(dtype.kind, dtype.name)
 
 
+def _bfloat16_error(func_name):
+    return TypeError(
+        f"{func_name}: bfloat16 input is not supported (NumPy has no bfloat16 type); convert it "
+        "first: tensor.float() for a torch tensor, array.astype(np.float32) for an ml_dtypes "
+        "array"
+    )
+
+
 def as_real_array(x, func_name):
     """Convert ``x`` to a float64 array and report the dtype the result should have.
 
@@ -102,12 +110,14 @@ def as_real_array(x, func_name):
     ------
     TypeError
         If ``x`` does not hold real numbers (strings, bytes, complex numbers, objects,
-        ``None``, dates, long doubles) or cannot be converted at all.
+        ``None``, dates, long doubles, bfloat16) or cannot be converted at all.
     ValueError
         If ``x`` is a ragged nested sequence, or NumPy rejects its values.
     """
     if x is None:
         raise TypeError(f"{func_name}: expected real numbers, got None")
+    if str(getattr(x, "dtype", "")) == "torch.bfloat16":  # NumPy cannot convert it at all
+        raise _bfloat16_error(func_name)
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError, RuntimeError) as err:
@@ -135,6 +145,8 @@ def as_real_array(x, func_name):
                 "convert it to float64 first"
             )
         return arr.astype(np.float64, copy=False), native
+    if dtype.name == "bfloat16":  # ml_dtypes' type, which NumPy sees as an opaque void type
+        raise _bfloat16_error(func_name)
     if dtype.kind == "O":
         raise TypeError(
             f"{func_name}: expected real numbers, got object input "

@@ -9,6 +9,7 @@ import pathlib
 import warnings
 from fractions import Fraction
 
+import ml_dtypes
 import mpmath
 import numpy as np
 import pytest
@@ -170,6 +171,23 @@ def test_long_double(name):
     else:
         message = raises_cleanly(func, x, **kwargs)
         assert message.startswith(f"{name}: ") and "long double" in message
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+@pytest.mark.parametrize("kind", ["torch", "ml_dtypes"])
+def test_bfloat16_is_rejected_with_the_conversion(name, kind):
+    """NumPy has no bfloat16: the error names it and says how to convert, for both sources."""
+    if kind == "torch":
+        x = torch.tensor([0.5, -1.0], dtype=torch.bfloat16)
+    else:
+        x = np.array([0.5, -1.0], dtype=ml_dtypes.bfloat16)
+    func, kwargs = CALLS[name]
+    message = raises_cleanly(func, x, **kwargs)
+    assert message.startswith(f"{name}: bfloat16 input is not supported"), message
+    assert ".float()" in message and "astype(np.float32)" in message, message
+    # The suggested conversions work and give the float32 result.
+    converted = x.float() if kind == "torch" else x.astype(np.float32)
+    assert np.asarray(func(converted, **kwargs)).dtype == np.float32
 
 
 def test_bad_input_message_example():
