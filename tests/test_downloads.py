@@ -1,19 +1,27 @@
 """The downloads the gallery offers run on their own, as a reader would run them.
 
-Every ``.py`` linked from a page of either language runs in a fresh Python process whose
+A reader has only the site. So the downloads run in a fresh virtual environment that holds the
+wheel the site publishes with its ``examples`` extra (torch, matplotlib, mpmath), installed as
+the Install page says but pinned by ``constraints.txt``, and ipykernel for the notebooks:
+no editable install, no repository on ``sys.path``. torch comes as ``make docs`` installs it: a
+local wheel, else PyTorch's CPU index (the Makefile's TORCH_INDEX).
+
+Every ``.py`` linked from a page of either language runs in a process of that environment whose
 working directory is an empty temporary folder (``MPLBACKEND=Agg``: no display); every
-``.ipynb`` is executed with nbclient by a ``python3`` kernel of this same Python, whose
+``.ipynb`` is executed with nbclient by a ``python3`` kernel of that environment, whose
 kernelspec is written to a temporary Jupyter folder (the reader's home is never touched). Files
 with the same bytes are run once. All of them start together, as many at a time as there are
 CPUs, and each test waits for its own.
 """
 
 import hashlib
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,20 +30,30 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import HTML, LANGUAGES, ROOT
+from test_package import WHEEL
+
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+TORCH_INDEX = re.search(r"^TORCH_INDEX\s*:=\s*(\S+)", MAKEFILE, re.M)[1]
+CONSTRAINTS = ROOT / "constraints.txt"
+TORCH = re.search(r"^torch==(\S+)$", CONSTRAINTS.read_text(encoding="utf-8"), re.M)[1]
 
 EXAMPLES = sorted(p.relative_to(ROOT / "gallery").with_suffix("").as_posix()
                   for p in (ROOT / "gallery").rglob("plot_*.py"))
 KINDS = (".py", ".ipynb")
 TIMEOUT = 600  # seconds, per file
 
-# Run by a fresh interpreter for each notebook: a kernelspec for this Python, then nbclient.
+# Run by a fresh interpreter for each notebook: a kernelspec for the reader's environment
+# (argv[3]), then nbclient.
 NOTEBOOK_RUNNER = r"""
-import os, sys
+import json, os, sys
 import nbformat
-from ipykernel.kernelspec import write_kernel_spec
 from nbclient import NotebookClient
 
-write_kernel_spec(os.path.join(os.environ["JUPYTER_PATH"], "kernels", "python3"))
+kernel = os.path.join(os.environ["JUPYTER_PATH"], "kernels", "python3")
+os.makedirs(kernel)
+with open(os.path.join(kernel, "kernel.json"), "w") as spec:
+    json.dump({"argv": [sys.argv[3], "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+               "display_name": "reader", "language": "python"}, spec)
 notebook = nbformat.read(sys.argv[1], as_version=4)
 NotebookClient(notebook, kernel_name="python3", timeout=int(sys.argv[2]),
                resources={"metadata": {"path": os.getcwd()}}).execute()
@@ -78,8 +96,6 @@ def _clean_env(workdir):
            if not k.startswith(("PYTHON", "JUPYTER", "IPYTHON", "MPL", "OMP_", "MKL_"))}
     # As many runs at a time as CPUs, so each one computes on one thread (no oversubscription).
     env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    # The package is this repository's (as `pip install -e .` makes it), wherever it is checked out.
-    env.update(PYTHONPATH=str(ROOT))
     env.update(MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", JUPYTER_PLATFORM_DIRS="1",
                JUPYTER_PATH=str(workdir / "jupyter"),
                JUPYTER_DATA_DIR=str(workdir / "jupyter-data"),
@@ -89,23 +105,57 @@ def _clean_env(workdir):
     return env
 
 
-def run_download(path):
+def _pip(python, *args):
+    return subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "install",
+                           "--quiet", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def reader_python(site, tmp_path_factory):
+    """Python of a fresh virtual environment with the site's wheel and what the examples need."""
+    venv = tmp_path_factory.mktemp("reader") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    torch = f"torch=={TORCH}"
+    if _pip(python, "--no-deps", "--no-index", torch).returncode != 0:
+        done = _pip(python, "--no-deps", "--index-url", TORCH_INDEX, torch)
+        assert done.returncode == 0, done.stderr
+    wheel = HTML / "en" / WHEEL
+    done = _pip(python, "-c", str(CONSTRAINTS), f"activations-reference[examples] @ {wheel.as_uri()}",
+                "ipykernel")
+    assert done.returncode == 0, done.stderr
+    return python
+
+
+def test_reader_environment_imports_the_wheel_not_the_repository(reader_python, tmp_path):
+    where = subprocess.run([str(reader_python), "-c", "import activations; print(activations.__file__)"],
+                           cwd=tmp_path, env=_clean_env(tmp_path), capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert Path(where).is_relative_to(reader_python.parent.parent), where
+    assert not Path(where).is_relative_to(ROOT), where
+    listed = subprocess.run([str(reader_python), "-m", "pip", "list", "--editable"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "activations" not in listed
+
+
+def run_download(path, python):
     """Run one downloaded file from an empty folder; (exit code, stdout + stderr, stderr)."""
     with tempfile.TemporaryDirectory(prefix="download-") as tmp:
         jupyter = Path(tmp) / "env"
         workdir = Path(tmp) / "work"
         workdir.mkdir()
         if path.suffix == ".py":
-            command = [sys.executable, str(path)]
+            command = [str(python), str(path)]
         else:
-            command = [sys.executable, "-c", NOTEBOOK_RUNNER, str(path), str(TIMEOUT)]
+            command = [sys.executable, "-c", NOTEBOOK_RUNNER, str(path), str(TIMEOUT),
+                       str(python)]
         done = subprocess.run(command, cwd=workdir, env=_clean_env(jupyter), capture_output=True,
                               text=True, timeout=TIMEOUT + 60)
         return done.returncode, done.stdout + done.stderr, done.stderr
 
 
 @pytest.fixture(scope="module")
-def runs(site):
+def runs(reader_python):
     """Start every distinct offered download at once; {built file: future of its run}."""
     by_content = {}
     for path in offered_downloads():
@@ -115,7 +165,7 @@ def runs(site):
     ordered = sorted(by_content.values(), key=lambda paths: paths[0].suffix != ".ipynb")
     futures = {}
     for paths in ordered:
-        future = pool.submit(run_download, paths[0])
+        future = pool.submit(run_download, paths[0], reader_python)
         futures.update(dict.fromkeys(paths, future))
     yield futures
     pool.shutdown(wait=True, cancel_futures=True)
@@ -152,3 +202,79 @@ def test_download_runs_standalone(runs, example, kind):
         assert returncode == 0, f"{where} exited with {returncode}:\n{output[-3000:]}"
         noise = [line for line in stderr.splitlines() if re.search(r"Warning|Traceback", line)]
         assert not noise, f"{where} warned:\n" + "\n".join(noise)
+
+
+# --- the downloads in the reader's language --------------------------------------------------
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def download(language, name):
+    """The one built file named ``name`` that pages of ``language`` offer."""
+    (path,) = {p for p in offered_downloads() if p.name == name
+               and p.relative_to(HTML.resolve()).parts[0] == language}
+    return path
+
+
+def script_blocks(path):
+    from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+    _file_conf, blocks = split_code_and_text_blocks(path)
+    return blocks
+
+
+def notebook_cells(path, kind):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(cell["source"]) for cell in cells if cell["cell_type"] == kind]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_english_script_is_the_gallery_source(site, example):
+    name = Path(example).name + ".py"
+    assert download("en", name).read_bytes() == (ROOT / "gallery" / (example + ".py")).read_bytes()
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_chinese_script_has_chinese_prose_and_the_english_code(site, example):
+    name = Path(example).name + ".py"
+    english, chinese = script_blocks(download("en", name)), script_blocks(download("zh_CN", name))
+    assert [b.type for b in chinese] == [b.type for b in english]
+    assert [b.content for b in chinese if b.type == "code"] == \
+        [b.content for b in english if b.type == "code"]
+    for block in chinese:
+        if block.type == "text":
+            assert CJK.search(block.content), f"{name}, line {block.lineno}: no Chinese"
+    assert chinese != english
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_chinese_notebook_has_chinese_prose_and_the_english_code(site, example):
+    name = Path(example).name + ".ipynb"
+    english, chinese = download("en", name), download("zh_CN", name)
+    assert notebook_cells(chinese, "code") == notebook_cells(english, "code")
+    assert len(notebook_cells(chinese, "markdown")) == len(notebook_cells(english, "markdown"))
+    for n, text in enumerate(notebook_cells(chinese, "markdown")):
+        assert CJK.search(text), f"{name}, markdown cell {n}: no Chinese:\n{text}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_notebook_starts_by_saying_what_to_install(site, language, example):
+    notebook = download(language, Path(example).name + ".ipynb")
+    first = json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]
+    text = "".join(first["source"])
+    assert first["cell_type"] == "markdown"
+    assert f'pip install "activations-reference[examples] @ ' in text
+    assert f"/{language}/{WHEEL}\"" in text and f"--extra-index-url {TORCH_INDEX}" in text
+    assert f"/{language}/install.html>" in text
+    assert bool(CJK.search(text)) == (language == "zh_CN")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_zip_holds_the_offered_script_and_notebook(site, language, example):
+    stem = Path(example).name
+    archive = HTML / language / "_downloads"
+    (zipped,) = archive.glob(f"*/{stem}.zip")
+    with zipfile.ZipFile(zipped) as bundle:
+        for kind in KINDS:
+            assert bundle.read(stem + kind) == download(language, stem + kind).read_bytes()
