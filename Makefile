@@ -23,15 +23,16 @@ $(VENV)/installed: pyproject.toml constraints.txt
 	$(step) "Creating $(VENV) with $$($(PYTHON) --version)"
 	$(PYTHON) -m venv $(VENV)
 	@$(PIP) install --quiet --upgrade pip
-	$(step) "torch $(TORCH): a local wheel, else PyTorch's CPU index (about 200 MB)"
+	$(step) "torch $(TORCH): a local wheel, else PyTorch's CPU index (a 192 MB download)"
 	@$(PIP) install --quiet --no-deps --no-index torch==$(TORCH) 2>/dev/null \
 	  && echo "    installed from a local wheel" \
-	  || $(PIP) install --no-deps --progress-bar on --index-url $(TORCH_INDEX) torch==$(TORCH)
+	  || $(PIP) install --progress-bar on --no-deps --index-url $(TORCH_INDEX) torch==$(TORCH)
 	$(step) "The other dependencies (constraints.txt) from the default index: 1 to 3 minutes"
-	@# pip's log (and setuptools' editable-install banner) is shown only if the install fails.
-	@$(PIP) install -c constraints.txt -e '.[docs,test]' > $(VENV)/install.log 2>&1 \
+	@# Progress is the package names; pip's log (with setuptools' editable-install banner) is
+	@# shown only if the install fails.
+	@set -o pipefail; $(PIP) install -c constraints.txt -e '.[docs,test]' 2>&1 \
+	  | tee $(VENV)/install.log | awk '/^Collecting/ { print "    " $$2; fflush() }' \
 	  || { cat $(VENV)/install.log; echo "pip failed: the full log is $(VENV)/install.log"; exit 1; }
-	@grep -c '^Collecting' $(VENV)/install.log | xargs printf '    %s packages collected\n'
 	@touch $@
 
 # English first: it executes the gallery; zh_CN then reuses the executed examples.

@@ -393,3 +393,33 @@ def test_screenshots(browser, server, language, device):
         tab.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000, path
     context.close()
+
+
+@pytest.mark.parametrize(("language", "query", "note"), [
+    ("en", "sigmoid", "make serve"), ("zh_CN", "激活函数", "make serve"),
+])
+def test_search_from_disk_lists_results_and_says_to_serve_the_site(browser, site, language,
+                                                                   query, note):
+    """Opened from file://, a page may not fetch other pages: no errors, titles, a clear note."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto((HTML / language / "search.html").as_uri() + "?q=" + quote(query))
+    tab.wait_for_selector("#search-results li a", timeout=30_000)
+    tab.wait_for_function("document.querySelector('#search-progress').textContent === ''"
+                          " || document.querySelector('.search-summary') !== null")
+    notice = tab.locator(".file-protocol-note")
+    assert notice.is_visible() and note in notice.inner_text()
+    assert (language == "zh_CN") == bool(re.search(r"[\u4e00-\u9fff]", notice.inner_text()))
+    assert tab.locator("#search-results li a").count() > 0
+    tab.wait_for_timeout(500)  # a fetch of a result's page would fail by now
+    assert not errors, errors
+    context.close()
+
+
+def test_search_served_hides_the_disk_note(page, server):
+    page.goto(f"{server}/en/search.html?q=sigmoid")
+    page.wait_for_selector("#search-results li p.context", timeout=30_000)
+    assert not page.locator(".file-protocol-note").is_visible()

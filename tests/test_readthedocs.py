@@ -1,13 +1,13 @@
 """Build each language the way Read the Docs would, from the commands .readthedocs.yaml declares.
 
 Read the Docs cannot be reached from here, so its environment is reproduced: READTHEDOCS=True,
-READTHEDOCS_LANGUAGE and READTHEDOCS_OUTPUT set, the declared build command run in the
-repository. The install step (torch from PyTorch's CPU index) is the one step not run; its
-pins are checked against the versions the rest of the tests run with.
+READTHEDOCS_LANGUAGE, READTHEDOCS_CANONICAL_URL and READTHEDOCS_OUTPUT set, the declared build
+command run in the repository. The install step (torch from PyTorch's CPU index) is the one
+step not run; its pins are checked against the versions the rest of the tests run with. Read
+the Docs publishes its whole output folder, so nothing but the site may be there.
 """
 
 import os
-import re
 import subprocess
 import sys
 from importlib.metadata import version
@@ -17,16 +17,19 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from test_downloads import TORCH_INDEX
+from test_package import WHEEL
 
 CONFIG = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
 
 
-def test_install_step_pins_the_cpu_build_of_torch():
-    (install,) = CONFIG["build"]["jobs"]["post_install"]
-    assert "download.pytorch.org/whl/cpu" in install
-    assert "-c constraints.txt" in install
-    constraints = (ROOT / "constraints.txt").read_text(encoding="utf-8")
-    pinned = re.search(r"^torch==(\S+)$", constraints, re.M)[1]
+def test_install_step_takes_torch_alone_from_the_cpu_index():
+    torch, rest = CONFIG["build"]["jobs"]["post_install"]
+    assert f"--index-url {TORCH_INDEX}" in torch and "--no-deps" in torch
+    assert "constraints.txt" in torch  # the version it installs is the pinned one
+    assert "-c constraints.txt" in rest and "index-url" not in rest
+    pinned = subprocess.run(["bash", "-c", "sed -n 's/^torch==//p' constraints.txt"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.strip()
     assert pinned == version("torch") == "2.13.0+cpu"
 
 
@@ -35,12 +38,23 @@ def test_install_step_pins_the_cpu_build_of_torch():
     ("zh-cn", "zh-CN", "../../en/latest/index.html"),
 ])
 def test_declared_build_produces_the_language(tmp_path, rtd_language, html_lang, other):
+    canonical = f"https://activations.example.org/{rtd_language}/latest/"
     env = dict(os.environ, READTHEDOCS="True", READTHEDOCS_LANGUAGE=rtd_language,
                READTHEDOCS_VERSION="latest", READTHEDOCS_OUTPUT=str(tmp_path),
+               READTHEDOCS_CANONICAL_URL=canonical,
                PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     for command in CONFIG["build"]["jobs"]["build"]["html"]:  # Read the Docs runs them in a shell
         subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, check=True, timeout=900,
                        stdout=subprocess.DEVNULL)
-    index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    html = tmp_path / "html"
+    index = (html / "index.html").read_text(encoding="utf-8")
     assert f'<html lang="{html_lang}"' in index
     assert f'href="{other}"' in index
+    # The wheel is published, and the install command names it by its address there.
+    assert (html / WHEEL).is_file()
+    assert f"{canonical}{WHEEL}" in (html / "install.html").read_text(encoding="utf-8")
+    # Only the site: no doctrees (2 MB) and no incremental-build state.
+    state = [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+             if p.name in (".doctrees", ".buildinfo", "environment.pickle")
+             or p.suffix == ".doctree"]
+    assert not state, state
