@@ -17,46 +17,15 @@ monotonicity, smoothness, PyTorch equivalent, paper).
 
 __version__ = "0.1.0"
 
-from ._glu import glu, glu_jacobian
-from ._hard import (hardsigmoid, hardsigmoid_grad, hardswish, hardswish_grad, hardtanh,
-                    hardtanh_grad)
-from ._relu import (celu, celu_grad, elu, elu_grad, leaky_relu, leaky_relu_grad, prelu,
-                    prelu_grad, prelu_weight_grad, relu, relu6, relu6_grad, relu_grad,
-                    rrelu, rrelu_grad, selu, selu_grad)
-from ._shrink import (hardshrink, hardshrink_grad, softshrink, softshrink_grad,
-                      tanhshrink, tanhshrink_grad, threshold, threshold_grad)
-from ._sigmoid import sigmoid, sigmoid_grad, tanh, tanh_grad
-from ._smooth import (gelu, gelu_grad, logsigmoid, logsigmoid_grad, mish, mish_grad, silu,
-                      silu_grad, softplus, softplus_grad, softsign, softsign_grad)
-from ._softmax import (log_softmax, log_softmax_jacobian, softmax, softmax_jacobian, softmin,
-                       softmin_jacobian)
+from . import _glu, _hard, _relu, _shrink, _sigmoid, _smooth, _softmax
+from ._glu import *  # noqa: F403  (each family module's __all__ lists its public names)
+from ._hard import *  # noqa: F403
+from ._relu import *  # noqa: F403
+from ._shrink import *  # noqa: F403
+from ._sigmoid import *  # noqa: F403
+from ._smooth import *  # noqa: F403
+from ._softmax import *  # noqa: F403
 
-__all__ = [
-    "relu", "relu_grad",
-    "relu6", "relu6_grad",
-    "leaky_relu", "leaky_relu_grad",
-    "prelu", "prelu_grad", "prelu_weight_grad",
-    "rrelu", "rrelu_grad",
-    "elu", "elu_grad",
-    "selu", "selu_grad",
-    "celu", "celu_grad",
-    "gelu", "gelu_grad",
-    "silu", "silu_grad",
-    "mish", "mish_grad",
-    "softplus", "softplus_grad",
-    "softsign", "softsign_grad",
-    "sigmoid", "sigmoid_grad",
-    "tanh", "tanh_grad",
-    "hardtanh", "hardtanh_grad",
-    "hardsigmoid", "hardsigmoid_grad",
-    "hardswish", "hardswish_grad",
-    "logsigmoid", "logsigmoid_grad",
-    "tanhshrink", "tanhshrink_grad",
-    "softshrink", "softshrink_grad",
-    "hardshrink", "hardshrink_grad",
-    "threshold", "threshold_grad",
-    "glu", "glu_jacobian",
-    "softmax", "softmax_jacobian",
-    "log_softmax", "log_softmax_jacobian",
-    "softmin", "softmin_jacobian",
-]
+#: The family modules, in the order the API reference presents them.
+FAMILIES = (_relu, _smooth, _sigmoid, _hard, _shrink, _glu, _softmax)
+__all__ = [name for family in FAMILIES for name in family.__all__]

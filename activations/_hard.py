@@ -11,8 +11,8 @@ import numpy as np
 
 from ._validation import apply_elementwise, check_order, check_real_parameter
 
-__all__ = ["hardsigmoid", "hardsigmoid_grad", "hardswish", "hardswish_grad",
-           "hardtanh", "hardtanh_grad"]
+__all__ = ["hardtanh", "hardtanh_grad", "hardsigmoid", "hardsigmoid_grad", "hardswish",
+           "hardswish_grad"]
 
 
 def _hardtanh_kernel(x, min_val, max_val):

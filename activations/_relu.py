@@ -27,9 +27,9 @@ from ._sigmoid import two_prod
 from ._validation import (_shorten, apply_elementwise, as_real_array, check_order,
                           check_real_parameter, restore_dtype)
 
-__all__ = ["celu", "celu_grad", "elu", "elu_grad", "leaky_relu", "leaky_relu_grad",
-           "prelu", "prelu_grad", "prelu_weight_grad", "relu", "relu6", "relu6_grad",
-           "relu_grad", "rrelu", "rrelu_grad", "selu", "selu_grad"]
+__all__ = ["relu", "relu_grad", "relu6", "relu6_grad", "leaky_relu", "leaky_relu_grad",
+           "prelu", "prelu_grad", "prelu_weight_grad", "rrelu", "rrelu_grad", "elu", "elu_grad",
+           "selu", "selu_grad", "celu", "celu_grad"]
 
 
 def piecewise_slope(x, right, left):

@@ -13,8 +13,8 @@ from ._sigmoid import divide, two_prod, two_sum
 from ._taylor import tanhshrink_ratio
 from ._validation import apply_elementwise, check_real_parameter
 
-__all__ = ["hardshrink", "hardshrink_grad", "softshrink", "softshrink_grad",
-           "tanhshrink", "tanhshrink_grad", "threshold", "threshold_grad"]
+__all__ = ["tanhshrink", "tanhshrink_grad", "softshrink", "softshrink_grad", "hardshrink",
+           "hardshrink_grad", "threshold", "threshold_grad"]
 
 # From |x| = 2 on, x - tanh(x) > 1 exceeds tanh(x) (< 1) so the subtraction
 # loses no bit, and tanh's own error is at most half an ULP of the result: the

@@ -26,8 +26,8 @@ from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
 __all__ = [
-    "gelu", "gelu_grad", "logsigmoid", "logsigmoid_grad", "mish", "mish_grad",
-    "silu", "silu_grad", "softplus", "softplus_grad", "softsign", "softsign_grad",
+    "gelu", "gelu_grad", "silu", "silu_grad", "mish", "mish_grad", "softplus", "softplus_grad",
+    "softsign", "softsign_grad", "logsigmoid", "logsigmoid_grad",
 ]
 
 # Below this, exp(x) is close to the subnormal range: tails use scaled_exp.

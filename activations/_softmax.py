@@ -10,7 +10,7 @@ import numpy as np
 from ._sigmoid import divide, two_prod, two_sum
 from ._validation import as_real_array, check_axis, restore_dtype
 
-__all__ = ["log_softmax", "log_softmax_jacobian", "softmax", "softmax_jacobian", "softmin",
+__all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian", "softmin",
            "softmin_jacobian"]
 
 # Once the row maximum m is >= 0, any entry below this bound has

@@ -1,6 +1,7 @@
 r"""One record per activation: the single description the site and the tests use.
 
-Each :class:`Activation` names a public function and its derivative, and states
+Each :class:`Activation` names a public function (its derivative is found by name:
+``<name>_grad`` for an elementwise activation, ``<name>_jacobian`` for a vector-valued one), and states
 the properties a reader compares activations by. Everything that can be
 computed is computed rather than typed: the formulas are read from the two
 ``.. math::`` blocks in the function's docstring, :math:`f(0)` and
@@ -43,7 +44,11 @@ or for ``example_parameters`` where the function has required ones):
 ``kinks``
     The points where the function is not infinitely differentiable.
 ``torch`` / ``torch_module``
-    Dotted names of the PyTorch equivalents.
+    Dotted names of the PyTorch equivalents, if PyTorch has the activation.
+``torch_expression``
+    For an activation PyTorch lacks: the same function composed of torch operations, as a
+    Python expression in ``x`` (e.g. ``torch.relu(x) ** 2``); the tests and the derivative
+    grid compare the package with it through autograd.
 ``paper`` / ``year``
     A short citation (authors, venue; without the year) of the work usually
     cited for the activation in neural networks, and the year that work first
@@ -62,19 +67,9 @@ import operator
 import textwrap
 import types
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Optional, Tuple
+from typing import Mapping, Optional, Tuple
 
-from . import (celu, celu_grad, elu, elu_grad, gelu, gelu_grad, glu,
-               glu_jacobian, hardshrink, hardshrink_grad, hardsigmoid,
-               hardsigmoid_grad, hardswish, hardswish_grad, hardtanh,
-               hardtanh_grad, leaky_relu, leaky_relu_grad, log_softmax,
-               log_softmax_jacobian, logsigmoid, logsigmoid_grad, mish,
-               mish_grad, prelu, prelu_grad, relu, relu6, relu6_grad,
-               relu_grad, rrelu, rrelu_grad, selu, selu_grad, sigmoid,
-               sigmoid_grad, silu, silu_grad, softmax, softmax_jacobian,
-               softmin, softmin_jacobian, softplus, softplus_grad, softshrink,
-               softshrink_grad, softsign, softsign_grad, tanh, tanh_grad,
-               tanhshrink, tanhshrink_grad, threshold, threshold_grad)
+import activations
 
 __all__ = ["Activation", "CATALOGUE", "SATURATION", "SMOOTHNESS", "by_name",
            "math_blocks"]
@@ -144,22 +139,28 @@ class Activation:
 
     name: str
     label: str
-    function: Callable
-    derivative: Callable
-    elementwise: bool
     range: str
     monotonic: bool
     zero_centred: bool
     saturating: str
     smoothness: str
     kinks: Tuple[float, ...]
-    torch: str
-    torch_module: str
     paper: str
     year: int
+    torch: Optional[str] = None
+    torch_module: Optional[str] = None
+    torch_expression: Optional[str] = None
     example_parameters: Mapping = field(default_factory=dict)
 
     def __post_init__(self):
+        if not hasattr(activations, self.name):
+            raise ValueError(f"Activation {self.name!r}: the package has no function of that name")
+        if not (hasattr(activations, self.name + "_grad")
+                or hasattr(activations, self.name + "_jacobian")):
+            raise ValueError(f"Activation {self.name!r}: the package has neither "
+                             f"{self.name}_grad nor {self.name}_jacobian")
+        if self.torch and self.torch_expression:
+            raise ValueError(f"Activation {self.name!r}: give torch or torch_expression, not both")
         if self.saturating not in SATURATION:
             raise ValueError(
                 f"Activation {self.name!r}: saturating must be one of "
@@ -179,6 +180,22 @@ class Activation:
         # A read-only view, so that the frozen record stays unchanged.
         object.__setattr__(self, "example_parameters",
                            types.MappingProxyType(dict(self.example_parameters)))
+
+    @property
+    def function(self):
+        """The package's function of this name."""
+        return getattr(activations, self.name)
+
+    @property
+    def elementwise(self):
+        """True for an elementwise activation (its derivative is ``<name>_grad``); False for a
+        vector-valued one (``<name>_jacobian``)."""
+        return hasattr(activations, self.name + "_grad")
+
+    @property
+    def derivative(self):
+        """``<name>_grad`` (elementwise) or ``<name>_jacobian`` (vector-valued)."""
+        return getattr(activations, self.name + ("_grad" if self.elementwise else "_jacobian"))
 
     @property
     def formula(self):
@@ -211,24 +228,39 @@ class Activation:
         """``derivative(x)`` with the ``example_parameters`` (if any)."""
         return self.derivative(x, **self.example_parameters)
 
-    def call_torch(self, x):
-        """The PyTorch equivalent applied to the tensor ``x``, with the same parameters.
+    @property
+    def has_torch(self):
+        """Whether :meth:`call_torch` can compute this activation with PyTorch."""
+        return self.torch is not None or self.torch_expression is not None
 
-        Array-valued parameters (PReLU's weight) become tensors of ``x``'s dtype;
-        vector-valued activations are taken along the last dimension. PyTorch is
-        imported only when this is called.
+    def call_torch(self, x, **params):
+        """This activation computed by PyTorch on the tensor ``x``, with the same parameters.
+
+        It calls the PyTorch equivalent ``torch`` or, for an activation PyTorch lacks,
+        evaluates ``torch_expression``, a composition of torch operations written in ``x``,
+        ``torch``, ``F`` (``torch.nn.functional``) and the parameters' names. ``params``
+        override the defaults and ``example_parameters``. Array-valued parameters (PReLU's
+        weight) become tensors of ``x``'s dtype; vector-valued activations are taken along
+        the last dimension. PyTorch is imported only when this is called.
         """
         import torch
 
-        function = operator.attrgetter(self.torch.removeprefix("torch."))(torch)
-        kwargs = {
+        if not self.has_torch:
+            raise ValueError(f"{self.name}: PyTorch has no equivalent and the catalogue "
+                             "gives no torch_expression")
+        params = {
             name: (torch.as_tensor(value, dtype=x.dtype)
                    if isinstance(value, (tuple, list)) else value)
-            for name, value in self.example_parameters.items()
+            for name, value in {**self.example_parameters, **params}.items()
         }
+        if self.torch_expression:
+            names = {**self.parameters, **params, "x": x, "torch": torch,
+                     "F": torch.nn.functional}
+            return eval(self.torch_expression, names)  # the catalogue's own text
+        function = operator.attrgetter(self.torch.removeprefix("torch."))(torch)
         if not self.elementwise:
-            kwargs["dim"] = -1
-        return function(x, **kwargs)
+            params.setdefault("dim", -1)
+        return function(x, **params)
 
     @property
     def value_at_zero(self) -> Optional[float]:
@@ -250,9 +282,6 @@ CATALOGUE = (
     Activation(
         name="relu",
         label="ReLU",
-        function=relu,
-        derivative=relu_grad,
-        elementwise=True,
         range=r"[0, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -267,9 +296,6 @@ CATALOGUE = (
     Activation(
         name="sigmoid",
         label="Sigmoid",
-        function=sigmoid,
-        derivative=sigmoid_grad,
-        elementwise=True,
         range=r"(0, 1)",
         monotonic=True,
         zero_centred=False,
@@ -284,9 +310,6 @@ CATALOGUE = (
     Activation(
         name="tanh",
         label="Tanh",
-        function=tanh,
-        derivative=tanh_grad,
-        elementwise=True,
         range=r"(-1, 1)",
         monotonic=True,
         zero_centred=True,
@@ -302,9 +325,6 @@ CATALOGUE = (
     Activation(
         name="relu6",
         label="ReLU6",
-        function=relu6,
-        derivative=relu6_grad,
-        elementwise=True,
         range=r"[0, 6]",
         monotonic=True,
         zero_centred=False,
@@ -320,9 +340,6 @@ CATALOGUE = (
     Activation(
         name="leaky_relu",
         label="Leaky ReLU",
-        function=leaky_relu,
-        derivative=leaky_relu_grad,
-        elementwise=True,
         range=r"(-\infty, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -338,9 +355,6 @@ CATALOGUE = (
     Activation(
         name="prelu",
         label="PReLU",
-        function=prelu,
-        derivative=prelu_grad,
-        elementwise=True,
         range=r"(-\infty, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -356,9 +370,6 @@ CATALOGUE = (
     Activation(
         name="rrelu",
         label="RReLU",
-        function=rrelu,
-        derivative=rrelu_grad,
-        elementwise=True,
         range=r"(-\infty, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -374,9 +385,6 @@ CATALOGUE = (
     Activation(
         name="elu",
         label="ELU",
-        function=elu,
-        derivative=elu_grad,
-        elementwise=True,
         range=r"(-\alpha, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -391,9 +399,6 @@ CATALOGUE = (
     Activation(
         name="selu",
         label="SELU",
-        function=selu,
-        derivative=selu_grad,
-        elementwise=True,
         range=r"(-\lambda\alpha, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -409,9 +414,6 @@ CATALOGUE = (
     Activation(
         name="celu",
         label="CELU",
-        function=celu,
-        derivative=celu_grad,
-        elementwise=True,
         range=r"(-\alpha, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -427,9 +429,6 @@ CATALOGUE = (
     Activation(
         name="gelu",
         label="GELU",
-        function=gelu,
-        derivative=gelu_grad,
-        elementwise=True,
         range=r"[-0.170, \infty)",
         monotonic=False,
         zero_centred=False,
@@ -444,9 +443,6 @@ CATALOGUE = (
     Activation(
         name="silu",
         label="SiLU",
-        function=silu,
-        derivative=silu_grad,
-        elementwise=True,
         range=r"[-0.278, \infty)",
         monotonic=False,
         zero_centred=False,
@@ -462,9 +458,6 @@ CATALOGUE = (
     Activation(
         name="mish",
         label="Mish",
-        function=mish,
-        derivative=mish_grad,
-        elementwise=True,
         range=r"[-0.309, \infty)",
         monotonic=False,
         zero_centred=False,
@@ -480,9 +473,6 @@ CATALOGUE = (
     Activation(
         name="softplus",
         label="Softplus",
-        function=softplus,
-        derivative=softplus_grad,
-        elementwise=True,
         range=r"(0, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -498,9 +488,6 @@ CATALOGUE = (
     Activation(
         name="logsigmoid",
         label="LogSigmoid",
-        function=logsigmoid,
-        derivative=logsigmoid_grad,
-        elementwise=True,
         range=r"(-\infty, 0)",
         monotonic=True,
         zero_centred=False,
@@ -517,9 +504,6 @@ CATALOGUE = (
     Activation(
         name="softsign",
         label="Softsign",
-        function=softsign,
-        derivative=softsign_grad,
-        elementwise=True,
         range=r"(-1, 1)",
         monotonic=True,
         zero_centred=True,
@@ -536,9 +520,6 @@ CATALOGUE = (
     Activation(
         name="hardtanh",
         label="Hardtanh",
-        function=hardtanh,
-        derivative=hardtanh_grad,
-        elementwise=True,
         range=r"[-1, 1]",
         monotonic=True,
         zero_centred=True,
@@ -554,9 +535,6 @@ CATALOGUE = (
     Activation(
         name="hardsigmoid",
         label="Hardsigmoid",
-        function=hardsigmoid,
-        derivative=hardsigmoid_grad,
-        elementwise=True,
         range=r"[0, 1]",
         monotonic=True,
         zero_centred=False,
@@ -572,9 +550,6 @@ CATALOGUE = (
     Activation(
         name="hardswish",
         label="Hardswish",
-        function=hardswish,
-        derivative=hardswish_grad,
-        elementwise=True,
         range=r"[-3/8, \infty)",
         monotonic=False,
         zero_centred=False,
@@ -589,9 +564,6 @@ CATALOGUE = (
     Activation(
         name="tanhshrink",
         label="Tanhshrink",
-        function=tanhshrink,
-        derivative=tanhshrink_grad,
-        elementwise=True,
         range=r"(-\infty, \infty)",
         monotonic=True,
         zero_centred=True,
@@ -607,9 +579,6 @@ CATALOGUE = (
     Activation(
         name="softshrink",
         label="Softshrink",
-        function=softshrink,
-        derivative=softshrink_grad,
-        elementwise=True,
         range=r"(-\infty, \infty)",
         monotonic=True,
         zero_centred=True,
@@ -625,9 +594,6 @@ CATALOGUE = (
     Activation(
         name="hardshrink",
         label="Hardshrink",
-        function=hardshrink,
-        derivative=hardshrink_grad,
-        elementwise=True,
         range=r"(-\infty, -\lambda) \cup \{0\} \cup (\lambda, \infty)",
         monotonic=True,
         zero_centred=True,
@@ -643,9 +609,6 @@ CATALOGUE = (
     Activation(
         name="threshold",
         label="Threshold",
-        function=threshold,
-        derivative=threshold_grad,
-        elementwise=True,
         range=r"\{v\} \cup (\theta, \infty)",
         monotonic=True,
         zero_centred=False,
@@ -662,9 +625,6 @@ CATALOGUE = (
     Activation(
         name="softmax",
         label="Softmax",
-        function=softmax,
-        derivative=softmax_jacobian,
-        elementwise=False,
         range=r"(0, 1)",
         monotonic=True,
         zero_centred=False,
@@ -679,9 +639,6 @@ CATALOGUE = (
     Activation(
         name="log_softmax",
         label="LogSoftmax",
-        function=log_softmax,
-        derivative=log_softmax_jacobian,
-        elementwise=False,
         range=r"(-\infty, 0)",
         monotonic=True,
         zero_centred=False,
@@ -697,9 +654,6 @@ CATALOGUE = (
     Activation(
         name="softmin",
         label="Softmin",
-        function=softmin,
-        derivative=softmin_jacobian,
-        elementwise=False,
         range=r"(0, 1)",
         monotonic=False,
         zero_centred=False,
@@ -714,9 +668,6 @@ CATALOGUE = (
     Activation(
         name="glu",
         label="GLU",
-        function=glu,
-        derivative=glu_jacobian,
-        elementwise=False,
         range=r"(-\infty, \infty)",
         monotonic=False,
         zero_centred=False,

@@ -9,7 +9,8 @@ float64 and float32, three ways:
 * ``naive``: the textbook formula written directly in NumPy, in the same dtype.
 
 and compared with mpmath at 60 significant digits (the references of
-``tests/test_reference_mpmath.py``). For each it prints the maximum error in
+``tests/mpmath_reference.py``). The activations, their parameters and their PyTorch forms
+come from the catalogue; a column is empty where PyTorch or a textbook formula has none. For each it prints the maximum error in
 units in the last place (ULP) of the dtype and where it occurs, the number of
 failures (nan or inf where the true value is finite, or a wrong infinity), and
 the number of warnings raised. The vector-valued functions are measured on
@@ -26,7 +27,6 @@ import math
 import pathlib
 import sys
 import warnings
-from types import SimpleNamespace
 
 import numpy as np
 
@@ -34,8 +34,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import activations as A  # noqa: E402
-import test_reference_mpmath as R  # noqa: E402
+import mpmath_reference as R  # noqa: E402
 from activations.catalogue import CATALOGUE  # noqa: E402
 
 # --------------------------------------------------------------------------
@@ -127,10 +126,6 @@ NAIVE_VECTOR = {
     "glu": lambda x: x[..., : x.shape[-1] // 2] * _sig(x[..., x.shape[-1] // 2:]),
 }
 
-# Parameters for the functions that need them (as the catalogue's examples).
-REQUIRED = {"prelu": {"weight": (0.25,)}, "threshold": {"threshold": 1.0, "value": 0.0}}
-
-
 # --------------------------------------------------------------------------
 # Evaluation
 # --------------------------------------------------------------------------
@@ -145,37 +140,20 @@ def grid(points):
 
 
 def _torch_elementwise(entry, which):
+    """f (which=0) or f' by autograd (which=1) computed by PyTorch; None if it has neither."""
+    if not entry.has_torch:
+        return None
     import torch
-
-    fn = torch
-    for part in entry.torch.removeprefix("torch.").split("."):
-        fn = getattr(fn, part)
-    params = REQUIRED.get(entry.name, {})
 
     def run(x):
         t = torch.tensor(x, requires_grad=which == 1)
-        kwargs = {k: torch.as_tensor(v, dtype=t.dtype) if isinstance(v, tuple) else v
-                  for k, v in params.items()}
-        y = fn(t, **kwargs)
+        y = entry.call_torch(t)
         if which == 0:
             return y.detach().numpy()
         y.sum().backward()
         return t.grad.numpy()
 
     return run
-
-
-def elementwise_entries(names=()):
-    """The elementwise activations: the catalogue's, and any public one it does not list yet."""
-    entries = [SimpleNamespace(name=a.name, function=a.function, derivative=a.derivative,
-                               torch=a.torch) for a in CATALOGUE if a.elementwise]
-    listed = {e.name for e in entries}
-    for name in ("prelu", "hardshrink", "threshold"):
-        if name not in listed:
-            entries.append(SimpleNamespace(name=name, function=getattr(A, name),
-                                           derivative=getattr(A, name + "_grad"),
-                                           torch=f"torch.nn.functional.{name}"))
-    return [e for e in entries if not names or e.name in names]
 
 
 def measure(values, exact, dtype):
@@ -188,7 +166,10 @@ def measure(values, exact, dtype):
 
 
 def run_one(fn, x, exact, dtype):
-    """Evaluate fn(x) counting warnings; return (max ULP, where, failures, warnings)."""
+    """Evaluate fn(x) counting warnings; return (max ULP, where, failures, warnings), or None
+    where there is no such function."""
+    if fn is None:
+        return None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with np.errstate(all="warn"):
@@ -203,8 +184,10 @@ def run_one(fn, x, exact, dtype):
 def elementwise_rows(points, names, dtypes):
     rows = []
     base = grid(points)
-    for entry in elementwise_entries(names):
-        params = REQUIRED.get(entry.name, {})
+    for entry in CATALOGUE:
+        if not entry.elementwise or (names and entry.name not in names):
+            continue
+        params = dict(entry.example_parameters)
         for which, func in ((0, entry.function), (1, entry.derivative)):
             label = func.__name__
             reference = R.reference(entry.name, which, **params)
@@ -214,7 +197,7 @@ def elementwise_rows(points, names, dtypes):
                 exact = [reference(float(v)) for v in x]
                 result = [label, np.dtype(dtype).name]
                 for fn in (lambda v, f=func: f(v, **params), _torch_elementwise(entry, which),
-                           NAIVE[label]):
+                           NAIVE.get(label)):
                     result.append(run_one(fn, x, exact, dtype))
                 rows.append(result)
     return rows
@@ -228,25 +211,25 @@ def vector_rows(names, dtypes):
     rows_in += [rng.uniform(-700, 700, n) for n in rng.integers(2, 6, 20)]
     rows_in += [np.array([0.0, -40.0]), np.array([1000.0, 0.0]), np.array([-1e308, 1e308]),
                 np.array([0.0, 800.0]), np.array([3.0, -720.0])]
-    references = {"softmax": R.softmax, "log_softmax": R.log_softmax,
-                  "softmin": lambda r: R.softmax([-v for v in r]), "glu": R.glu}
-    torch_fns = {"softmax": lambda t: torch.softmax(t, -1),
-                 "log_softmax": lambda t: torch.log_softmax(t, -1),
-                 "softmin": lambda t: torch.nn.functional.softmin(t, -1),
-                 "glu": lambda t: torch.nn.functional.glu(t, -1)}
     out = []
-    for name in ("softmax", "log_softmax", "softmin", "glu"):
-        if names and name not in names:
+    for entry in CATALOGUE:
+        if entry.elementwise or (names and entry.name not in names):
             continue
+        reference = R.VECTOR_REFERENCE[entry.name]
+        on_torch = (None if not entry.has_torch else
+                    lambda v, e=entry: e.call_torch(torch.from_numpy(v)).numpy())
         for dtype in dtypes:
             with np.errstate(over="ignore"):
-                rows = [r.astype(dtype) for r in rows_in if len(r) % 2 == 0 or name != "glu"]
-            result = [name, np.dtype(dtype).name]
-            for fn in (getattr(A, name), lambda v, f=torch_fns[name]: f(torch.from_numpy(v)).numpy(),
-                       NAIVE_VECTOR[name]):
+                rows = [r.astype(dtype) for r in rows_in]
+            rows = [r for r in rows if _valid_row(entry, r)]
+            result = [entry.name, np.dtype(dtype).name]
+            for fn in (entry.call, on_torch, NAIVE_VECTOR.get(entry.name)):
+                if fn is None:
+                    result.append(None)
+                    continue
                 worst, where, failures, warned = 0.0, "", 0, 0
                 for row in rows:
-                    exact = references[name](row)
+                    exact = reference(row)
                     w, at, fails, caught = run_one(fn, row, exact, dtype)
                     failures += fails
                     warned += caught if isinstance(caught, int) else 1
@@ -257,7 +240,18 @@ def vector_rows(names, dtypes):
     return out
 
 
+def _valid_row(entry, row):
+    """Whether the activation accepts this row (the GLU family needs an even length)."""
+    try:
+        entry.call(row)
+    except ValueError:
+        return False
+    return True
+
+
 def _cell(entry):
+    if entry is None:
+        return f"{'—':>32}"
     worst, where, failures, warned = entry
     if isinstance(warned, str):
         return f"{'crash: ' + warned:>32}"

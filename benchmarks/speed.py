@@ -32,8 +32,6 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import accuracy  # noqa: E402  (the textbook formulas and the list of activations)
 
-A = accuracy.A
-
 
 def median_time(fn, repeats):
     """Median wall time of fn() in seconds, after one warm-up call."""
@@ -46,47 +44,45 @@ def median_time(fn, repeats):
     return statistics.median(times)
 
 
-def _torch_callable(entry, which, x):
-    import torch
-
-    run = accuracy._torch_elementwise(entry, which)
-    return lambda: run(x)
-
-
 def measure(size, repeats, names):
     import torch
 
     torch.set_num_threads(1)
     rng = np.random.default_rng(0)
     x = rng.uniform(-20.0, 20.0, size)
-    rows = []
-    for entry in accuracy.elementwise_entries(names):
-        params = accuracy.REQUIRED.get(entry.name, {})
-        for which, func in ((0, entry.function), (1, entry.derivative)):
-            label = func.__name__
-            naive = accuracy.NAIVE[label]
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                times = (median_time(lambda: func(x, **params), repeats),
-                         median_time(_torch_callable(entry, which, x), repeats),
-                         median_time(lambda: naive(x), repeats))
-            rows.append((label, *times))
     rows_x = x[: size - size % 8].reshape(-1, 8)
-    torch_vector = {"softmax": lambda t: torch.softmax(t, -1),
-                    "log_softmax": lambda t: torch.log_softmax(t, -1),
-                    "softmin": lambda t: torch.nn.functional.softmin(t, -1),
-                    "glu": lambda t: torch.nn.functional.glu(t, -1)}
-    for name, naive in accuracy.NAIVE_VECTOR.items():
-        if names and name not in names:
+    rows = []
+    for entry in accuracy.CATALOGUE:
+        if names and entry.name not in names:
             continue
-        t = torch.from_numpy(rows_x)
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            times = (median_time(lambda: getattr(A, name)(rows_x), repeats),
-                     median_time(lambda: torch_vector[name](t).numpy(), repeats),
-                     median_time(lambda: naive(rows_x), repeats))
-        rows.append((f"{name} (rows of 8)", *times))
+        if entry.elementwise:
+            params = dict(entry.example_parameters)
+            for which, func in ((0, entry.function), (1, entry.derivative)):
+                on_torch = accuracy._torch_elementwise(entry, which)
+                rows.append((func.__name__,
+                             *_times(lambda: func(x, **params),
+                                     on_torch and (lambda: on_torch(x)),
+                                     _bound(accuracy.NAIVE.get(func.__name__), x), repeats)))
+        else:
+            t = torch.from_numpy(rows_x)
+            on_torch = entry.has_torch and (lambda: entry.call_torch(t).numpy())
+            rows.append((f"{entry.name} (rows of 8)",
+                         *_times(lambda: entry.call(rows_x), on_torch,
+                                 _bound(accuracy.NAIVE_VECTOR.get(entry.name), rows_x),
+                                 repeats)))
     return rows
+
+
+def _bound(fn, x):
+    return fn and (lambda: fn(x))
+
+
+def _times(ours, on_torch, naive, repeats):
+    """Median times of the three; nan for a column that has no function."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return tuple(median_time(fn, repeats) if fn else float("nan")
+                     for fn in (ours, on_torch, naive))
 
 
 def print_table(rows, size):
@@ -98,7 +94,7 @@ def print_table(rows, size):
     for label, ours, theirs, naive in rows:
         print(f"{label:<26}{ours * 1e3:>10.2f}{theirs * 1e3:>10.2f}{naive * 1e3:>10.2f}"
               f"{ours / theirs:>12.1f}{ours / naive:>12.1f}")
-    ratios = [ours / naive for _, ours, _, naive in rows]
+    ratios = [ours / naive for _, ours, _, naive in rows if naive == naive]  # no nan
     print(f"\nours/naive: median {statistics.median(ratios):.1f}, max {max(ratios):.1f}; "
           f"functions above 4x: {sum(r > 4 for r in ratios)} of {len(ratios)}")
 

@@ -20,7 +20,8 @@ from activations.catalogue import CATALOGUE
 # %%
 # Autograd against the closed form
 # --------------------------------
-# Each catalogue entry names its PyTorch equivalent. We call it on a tensor
+# Each catalogue entry names its PyTorch equivalent or, for an activation
+# PyTorch lacks, the torch operations that compute it. We call it on a tensor
 # with ``requires_grad=True``; since every output depends only on its own
 # input, the gradient of the sum is exactly :math:`f'(x)` at every point. The
 # closed form must agree to near float64 precision, including the convention
@@ -30,7 +31,7 @@ entries = [entry for entry in CATALOGUE if entry.elementwise]
 curves = []
 for entry in entries:
     x = torch.linspace(-4, 4, 401, dtype=torch.float64, requires_grad=True)
-    y = entry.call_torch(x)  # the torch function with the entry's example parameters
+    y = entry.call_torch(x)  # torch, with the entry's example parameters
     y.sum().backward()
     x_np = x.detach().numpy()
     closed_form = entry.call_derivative(x_np)

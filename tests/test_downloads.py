@@ -263,7 +263,7 @@ def test_notebook_starts_by_saying_what_to_install(site, language, example):
     first = json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]
     text = "".join(first["source"])
     assert first["cell_type"] == "markdown"
-    assert f'pip install "activations-reference[examples] @ ' in text
+    assert 'pip install "activations-reference[examples] @ ' in text
     assert f"/{language}/{WHEEL}\"" in text and f"--extra-index-url {TORCH_INDEX}" in text
     assert f"/{language}/install.html>" in text
     assert bool(CJK.search(text)) == (language == "zh_CN")

@@ -1,7 +1,6 @@
 """Readers find how to install the package: the Install page, and the links that lead to it."""
 
 import re
-from pathlib import Path
 
 import pytest
 

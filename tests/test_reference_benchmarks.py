@@ -24,10 +24,11 @@ def test_accuracy_benchmark_runs(capsys):
     for label, dtype, ours, torch_result, naive in rows:
         worst, _, failures, warned = ours
         assert worst <= 4 and failures == 0 and warned == 0, (label, ours)
-    # Every elementwise function has a textbook formula to compare with.
-    for entry in accuracy.elementwise_entries():
-        assert entry.function.__name__ in accuracy.NAIVE
-        assert entry.derivative.__name__ in accuracy.NAIVE
+    # Every elementwise function of the catalogue has a textbook formula to compare with.
+    for entry in accuracy.CATALOGUE:
+        if entry.elementwise:
+            assert entry.function.__name__ in accuracy.NAIVE
+            assert entry.derivative.__name__ in accuracy.NAIVE
 
 
 def test_speed_benchmark_runs(capsys):

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from numpy.testing import assert_allclose, assert_array_equal
 
 import activations as A
-from test_reference_robustness import raises_cleanly
+from package_calls import raises_cleanly
 
 SHAPES_AND_WEIGHTS = [
     ((7,), [0.25]), ((7,), 0.1), ((), [0.3]), ((4, 3), [0.1, -0.2, 0.3]),

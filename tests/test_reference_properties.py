@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import activations as A
-from test_reference_catalogue import in_range, parse_range, tolerance
-from test_reference_support import ELEMENTWISE
+from catalogue_ranges import in_range, parse_range, tolerance
+from package_calls import ELEMENTWISE
 
 import pytest
 

@@ -5,7 +5,6 @@ parameters of ``test_reference_support.CALLS``), so a new function is covered
 as soon as it is public. Run with ``-W error``: a warning fails the test.
 """
 
-import pathlib
 import warnings
 from fractions import Fraction
 
@@ -17,11 +16,10 @@ import torch
 from numpy.testing import assert_allclose, assert_array_equal
 
 import activations
-from test_reference_mpmath import reference, ulp_errors
-from test_reference_support import (ALL_NAMES, CALLS, ELEMENTWISE, ELEMENTWISE_NAMES,
-                                    VECTOR_NAMES, call, jacobian_shape)
+from mpmath_reference import reference, ulp_errors
+from package_calls import (ALL_NAMES, CALLS, ELEMENTWISE, ELEMENTWISE_NAMES, raises_cleanly,
+                            VECTOR_NAMES, call, jacobian_shape)
 
-PACKAGE_DIR = pathlib.Path(activations.__file__).resolve().parent
 
 EDGE = np.array([0.0, -0.0, 5e-324, -5e-324, 1e-310, -1e-310, 1e-300, -1e-300, 30.0, -30.0,
                  89.0, -89.0, 710.0, -710.0, 1e308, -1e308, np.inf, -np.inf])
@@ -140,17 +138,6 @@ BAD_INPUTS = [
     pytest.param([2**70, 1], "1180591620717411303424", id="huge-int"),
     pytest.param(np.array([0.5], dtype=object), "Python objects", id="object-numbers"),
 ]
-
-
-def raises_cleanly(func, *args, **kwargs):
-    """Call func expecting TypeError/ValueError raised from the package itself."""
-    with pytest.raises((TypeError, ValueError)) as info:
-        func(*args, **kwargs)
-    err = info.value
-    assert err.__suppress_context__ or err.__context__ is None
-    last_frame = pathlib.Path(info.traceback[-1].path).resolve()
-    assert PACKAGE_DIR in last_frame.parents, last_frame
-    return str(err)
 
 
 @pytest.mark.parametrize("name", ALL_NAMES)

@@ -16,9 +16,9 @@ import torch
 import torch.nn.functional as F
 
 import activations as A
-from test_reference_mpmath import log_softmax as mp_log_softmax
-from test_reference_mpmath import reference, ulp_errors
-from test_reference_mpmath import softmax as mp_softmax
+from mpmath_reference import log_softmax as mp_log_softmax
+from mpmath_reference import reference, ulp_errors
+from mpmath_reference import softmax as mp_softmax
 
 
 def _torch(fn, x, dtype=torch.float64):

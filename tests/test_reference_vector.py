@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
 from activations import softmax, softmax_jacobian
-from test_reference_mpmath import softmax as mp_softmax
-from test_reference_mpmath import ulp_errors
+from mpmath_reference import softmax as mp_softmax
+from mpmath_reference import ulp_errors
 
 HYPOTHESIS = settings(max_examples=150, deadline=None, database=None, derandomize=True)
 NARROW_ULP_GOAL = 0.5 + 1e-6
@@ -168,10 +168,10 @@ def test_property_softmax_never_warns(row):
 # --------------------------------------------------------------------------
 
 import activations as A  # noqa: E402
-from test_reference_catalogue import parse_range  # noqa: E402
-from test_reference_mpmath import glu as mp_glu  # noqa: E402
-from test_reference_mpmath import log_softmax as mp_log_softmax  # noqa: E402
-from test_reference_support import VECTOR  # noqa: E402
+from catalogue_ranges import parse_range  # noqa: E402
+from mpmath_reference import glu as mp_glu  # noqa: E402
+from mpmath_reference import log_softmax as mp_log_softmax  # noqa: E402
+from package_calls import VECTOR  # noqa: E402
 
 
 def _worst(func, reference_rows, rows, dtype=np.float64):

@@ -6,11 +6,26 @@ modules, under the public names readers import (``activations.relu``). A functio
 package appears on its family's page without editing any page.
 """
 
+import re
+from pathlib import Path
+
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 import activations
+
+
+DIRECTIVE = re.compile(r"^\.\. api-functions::\s*(.+)$", re.M)
+
+
+def family_pages(srcdir):
+    """{module: API page} as the API pages' ``api-functions`` directives declare it."""
+    pages = {}
+    for path in sorted(Path(srcdir, "api").glob("*.rst")):
+        for modules in DIRECTIVE.findall(path.read_text(encoding="utf-8")):
+            pages.update(dict.fromkeys(modules.split(), f"api/{path.stem}"))
+    return pages
 
 
 def public_functions(modules):

@@ -5,12 +5,20 @@
 properties and its PyTorch equivalents. Both are written as reST and parsed in place, so their
 words are extracted for translation like any other text.
 
+The words of a card (its labels, "yes", "no", the saturating sides, the citations) are the
+words of the comparison table, so they are translated once, in the comparison page's catalogue:
+each card is written in the build's language from that catalogue, and the card's table is kept
+out of its own page's catalogue. Which API page documents a family (a module of the package) is
+read from the ``api-functions`` directives of the API pages.
+
 The plots are drawn once per build into ``docs/_generated/activations`` (both languages share
 them), and only when the package or this file changed. Their text is mathtext only.
 """
 
 import hashlib
 from pathlib import Path
+
+import polib
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -19,19 +27,12 @@ from sphinx.util.docutils import SphinxDirective
 
 import activations
 from activations.catalogue import CATALOGUE, by_name
+from api_pages import family_pages
 from backrefs import examples_using
+from i18n_skip import nothing_to_translate
 
 FIGURES = "_generated/activations"
-# The package's modules are its families; each has an API page whose title names the group.
-FAMILY_PAGES = {
-    "activations._relu": "api/relu",
-    "activations._sigmoid": "api/sigmoid",
-    "activations._smooth": "api/smooth",
-    "activations._hard": "api/hard",
-    "activations._shrink": "api/shrink",
-    "activations._softmax": "api/vector",
-    "activations._glu": "api/vector",
-}
+VOCABULARY_PAGE = "activations/index"  # the comparison table, whose words the cards reuse
 X_RANGE = (-5.0, 5.0)
 SMOOTHNESS_TEX = {"C0": "C^0", "C1": "C^1", "C2": "C^2", "C∞": r"C^\infty"}
 
@@ -80,15 +81,37 @@ class _ReSTDirective(SphinxDirective):
         return container.children
 
 
+def _torch_names(entry):
+    """The PyTorch equivalents, or the composition of torch operations that computes it."""
+    if entry.torch:
+        return f"``{entry.torch}``, ``{entry.torch_module}``"
+    return f"``{entry.torch_expression}``" if entry.torch_expression else "—"
+
+
+def vocabulary(app):
+    """English -> translated words of the comparison table (empty for English)."""
+    if app.config.language == "en":
+        return {}
+    messages = {}
+    for directory in app.config.locale_dirs:
+        path = Path(app.srcdir, directory, app.config.language, "LC_MESSAGES",
+                    VOCABULARY_PAGE + ".po")
+        if path.is_file():
+            app.env.note_dependency(str(path))
+            messages.update((e.msgid, e.msgstr) for e in polib.pofile(str(path)) if e.translated())
+    return messages
+
+
 class ActivationTable(_ReSTDirective):
     """Every activation of the catalogue, one row each, grouped by family."""
 
     def run(self):
         header = ["Function", *(label for label, _ in properties(CATALOGUE[0])), "PyTorch",
                   "Introduced"]
-        families = {page: [] for page in FAMILY_PAGES.values()}
+        pages = family_pages(self.env.srcdir)
+        families = {}
         for entry in CATALOGUE:
-            families[FAMILY_PAGES[entry.function.__module__]].append(entry)
+            families.setdefault(pages[entry.function.__module__], []).append(entry)
         lines = []
         for page, entries in families.items():
             rows = [header]
@@ -96,7 +119,8 @@ class ActivationTable(_ReSTDirective):
                 rows.append([
                     f":doc:`{entry.label} </activations/{entry.name}>`",
                     *(value for _, value in properties(entry)),
-                    f"``{entry.torch_module.removeprefix('torch.')}``",
+                    (f"``{entry.torch_module.removeprefix('torch.')}``" if entry.torch_module
+                     else _torch_names(entry)),
                     f"{entry.paper}, {entry.year}",
                 ])
             lines += [f".. rubric:: :doc:`/{page}`", ""]
@@ -119,12 +143,24 @@ class ActivationCard(_ReSTDirective):
                   f"   :alt: {entry.label}: f(x), f'(x)", "   :class: activation-plot", ""]
         api = f":func:`activations.{entry.name}`, :func:`activations.{entry.derivative.__name__}`"
         rows = [*properties(entry),
-                ("PyTorch", f"``{entry.torch}``, ``{entry.torch_module}``"),
-                ("Reference implementation", api),
+                ("PyTorch", _torch_names(entry)),
+                ("Function", api),
                 ("Introduced", f"{entry.paper}, {entry.year}")]
-        lines += _list_table(rows, ":stub-columns: 1", ":class: activation-properties")
-        lines += examples_using(self.env.app, f"activations.{entry.name}")
-        return self.parse_rest(lines)
+        rows = [[self.translate(cell) for cell in row] for row in rows]
+        card = self.parse_rest(lines + _list_table(rows, ":stub-columns: 1",
+                                                   ":class: activation-properties"))
+        for table in card[-1].findall(nodes.paragraph):
+            table["translatable"] = False  # already in the build's language
+        return card + self.parse_rest(examples_using(self.env.app, f"activations.{entry.name}"))
+
+    def translate(self, text):
+        words = vocabulary(self.env.app)
+        if not words or nothing_to_translate(text):
+            return text
+        if text not in words:
+            raise self.error(f"{text!r} has no translation in the catalogue of the comparison "
+                             f"page ({VOCABULARY_PAGE}); run `make po` and translate it there")
+        return words[text]
 
 
 # --- the figures ---------------------------------------------------------------------------
