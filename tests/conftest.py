@@ -2,15 +2,27 @@
 
 import functools
 import http.server
+import re
 import threading
+import tomllib
 from pathlib import Path
 
 import pytest
+
+import activations
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "build" / "html"
 LANGUAGES = ("en", "zh_CN")
 CHROMIUM = "/usr/bin/chromium"  # Debian's; else Playwright's own (see browser_setup.py)
+# The distribution, its wheel, and torch as `make docs` installs it.
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+DISTRIBUTION = PYPROJECT["project"]["name"]
+WHEEL = f"{DISTRIBUTION.replace('-', '_')}-{activations.__version__}-py3-none-any.whl"
+CONSTRAINTS = ROOT / "constraints.txt"
+TORCH = re.search(r"^torch==(\S+)$", CONSTRAINTS.read_text(encoding="utf-8"), re.M)[1]
+TORCH_INDEX = re.search(r"^TORCH_INDEX\s*:=\s*(\S+)", (ROOT / "Makefile").read_text(encoding="utf-8"),
+                        re.M)[1]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 

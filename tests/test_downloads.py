@@ -29,13 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import HTML, LANGUAGES, ROOT
-from test_package import WHEEL
-
-MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
-TORCH_INDEX = re.search(r"^TORCH_INDEX\s*:=\s*(\S+)", MAKEFILE, re.M)[1]
-CONSTRAINTS = ROOT / "constraints.txt"
-TORCH = re.search(r"^torch==(\S+)$", CONSTRAINTS.read_text(encoding="utf-8"), re.M)[1]
+from conftest import CONSTRAINTS, HTML, LANGUAGES, ROOT, TORCH, TORCH_INDEX, WHEEL
 
 EXAMPLES = sorted(p.relative_to(ROOT / "gallery").with_suffix("").as_posix()
                   for p in (ROOT / "gallery").rglob("plot_*.py"))

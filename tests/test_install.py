@@ -4,9 +4,7 @@ import re
 
 import pytest
 
-from conftest import HTML, LANGUAGES, ROOT
-from test_downloads import TORCH_INDEX
-from test_package import WHEEL
+from conftest import HTML, LANGUAGES, ROOT, TORCH_INDEX, WHEEL
 
 EXAMPLE_PAGES = sorted(p.relative_to(ROOT / "gallery").with_suffix(".html").as_posix()
                        for p in (ROOT / "gallery").rglob("plot_*.py"))

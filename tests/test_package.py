@@ -10,7 +10,6 @@ import re
 import subprocess
 import sys
 import tarfile
-import tomllib
 import zipfile
 from importlib.metadata import distribution
 from pathlib import Path
@@ -18,11 +17,8 @@ from pathlib import Path
 import pytest
 
 import activations
-from conftest import HTML, LANGUAGES, ROOT
-
-PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-NAME = PYPROJECT["project"]["name"]
-WHEEL = f"{NAME.replace('-', '_')}-{activations.__version__}-py3-none-any.whl"
+from conftest import DISTRIBUTION as NAME
+from conftest import HTML, LANGUAGES, PYPROJECT, ROOT, WHEEL
 MODULES = sorted(p.name for p in (ROOT / "activations").glob("*.py"))
 
 

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
-from test_downloads import TORCH_INDEX
-from test_package import WHEEL
+from conftest import ROOT, TORCH_INDEX, WHEEL
 
 CONFIG = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
 

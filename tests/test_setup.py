@@ -4,8 +4,7 @@ import re
 import subprocess
 
 import browser_setup
-from conftest import ROOT
-from test_downloads import TORCH, TORCH_INDEX
+from conftest import ROOT, TORCH, TORCH_INDEX
 
 
 def test_make_docs_takes_torch_alone_from_pytorchs_index():
