@@ -114,6 +114,14 @@ NAIVE = {
 }
 
 
+def _first(x):
+    return x[..., : x.shape[-1] // 2]
+
+
+def _second(x):
+    return x[..., x.shape[-1] // 2:]
+
+
 def _naive_softmax(x):
     e = np.exp(x)
     return e / e.sum(axis=-1, keepdims=True)
@@ -123,7 +131,10 @@ NAIVE_VECTOR = {
     "softmax": _naive_softmax,
     "log_softmax": lambda x: np.log(_naive_softmax(x)),
     "softmin": lambda x: _naive_softmax(-x),
-    "glu": lambda x: x[..., : x.shape[-1] // 2] * _sig(x[..., x.shape[-1] // 2:]),
+    "glu": lambda x: _first(x) * _sig(_second(x)),
+    "reglu": lambda x: _first(x) * np.maximum(_second(x), 0),
+    "geglu": lambda x: _first(x) * _second(x) * (1 + _erf_like(_second(x) / np.sqrt(2))) / 2,
+    "swiglu": lambda x: _first(x) * _second(x) * _sig(_second(x)),
 }
 
 # --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ as floats, and returns an ``mpf``. Infinite inputs are replaced by
 limits in float64.
 """
 
+import functools
 import math
 
 import mpmath
@@ -229,9 +230,28 @@ def log_softmax(row):
     return [(v - m) - log_total for v in values]
 
 
-def glu(row):
+#: The gated activations: name -> the elementwise activation that gates the first half.
+GATES = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
+
+
+def gated(name, row, **params):
+    """``a * g(b)`` for the halves ``a, b`` of ``row``, with g the gate of ``name``."""
+    gate = reference(GATES[name], **params)
     half = len(row) // 2
-    return [_finite(a) * _sigmoid(_finite(b)) for a, b in zip(row[:half], row[half:])]
+    return [_finite(a) * gate(b) for a, b in zip(row[:half], row[half:])]
+
+
+def gated_jacobian(name, row, **params):
+    """The Jacobian of ``gated(name, row)``, row by row, flattened."""
+    gate, slope = reference(GATES[name], **params), reference(GATES[name], 1, **params)
+    n = len(row) // 2
+    a, b = row[:n], row[n:]
+    return [gate(b[i]) if j == i else _finite(a[i]) * slope(b[i]) if j == n + i else mpf(0)
+            for i in range(n) for j in range(2 * n)]
+
+
+def glu(row):
+    return gated("glu", row)
 
 
 # --------------------------------------------------------------------------
@@ -284,5 +304,5 @@ VECTOR_REFERENCE = {
     "softmax": softmax,
     "log_softmax": log_softmax,
     "softmin": lambda row: softmax([-v for v in row]),
-    "glu": glu,
+    **{name: functools.partial(gated, name) for name in GATES},
 }

@@ -169,9 +169,9 @@ def test_property_softmax_never_warns(row):
 
 import activations as A  # noqa: E402
 from catalogue_ranges import parse_range  # noqa: E402
-from mpmath_reference import glu as mp_glu  # noqa: E402
+from mpmath_reference import GATES, gated, gated_jacobian, reference  # noqa: E402
 from mpmath_reference import log_softmax as mp_log_softmax  # noqa: E402
-from package_calls import VECTOR  # noqa: E402
+from package_calls import VECTOR, torch_forward  # noqa: E402
 
 
 def _worst(func, reference_rows, rows, dtype=np.float64):
@@ -223,83 +223,119 @@ def _glu_rows():
     return rows
 
 
-def test_glu_accuracy_vs_mpmath():
+# The worst error on these rows in float64, where the gate's value is a normal number.
+GATED_ULP = {"glu": 2, "reglu": 0.5, "geglu": 4, "swiglu": 4}
+TINY = np.finfo(np.float64).smallest_normal
+
+
+def _allowed(name, row, bound, jacobian=False, **params):
+    """ULP allowed per output: ``bound``, plus ``|a| / 2`` where the gate's value or slope is
+    subnormal (it has fewer digits, and the product inherits their absolute error, as the
+    docstrings say). GLU computes such products from a scaled exponential instead."""
+    n = len(row) // 2
+    a = np.abs(row[:n])
+    gates = [reference(GATES[name], which, **params) for which in (0, 1)]
+    slack = [a * np.array([name != "glu" and 0 < abs(float(g(v))) < TINY for v in row[n:]])
+             for g in gates]
+    if not jacobian:
+        return bound + slack[0] / 2
+    allowed = np.full((n, 2 * n), float(bound))
+    allowed[np.arange(n), np.arange(n)] += 0.5 * (slack[0] > 0)
+    allowed[np.arange(n), n + np.arange(n)] += slack[1] / 2
+    return allowed.ravel()
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_gated_accuracy_vs_mpmath(name):
+    func, jacobian = getattr(A, name), getattr(A, name + "_jacobian")
     for row in _glu_rows():
-        exact = mp_glu(row)
-        assert ulp_errors(A.glu(row), exact, np.float64).max() <= 2, row
+        errors = ulp_errors(func(row), gated(name, row), np.float64)
+        assert np.all(errors <= _allowed(name, row, GATED_ULP[name])), (row, errors)
         with np.errstate(over="ignore"):
             row32 = row.astype(np.float32)
         if np.all(np.isfinite(row32)):
-            assert ulp_errors(A.glu(row32), mp_glu(row32), np.float32).max() <= NARROW_ULP_GOAL
-        n = len(row) // 2
-        a = [mpmath.mpf(float(v)) for v in row[:n]]
-        b = [mpmath.mpf(float(v)) for v in row[n:]]
-        sig = [1 / (1 + mpmath.exp(-v)) for v in b]
-        jac = [[sig[i] if j == i else a[i] * sig[i] * (1 - sig[i]) if j == n + i else mpmath.mpf(0)
-                for j in range(2 * n)] for i in range(n)]
-        assert ulp_errors(A.glu_jacobian(row), [v for r in jac for v in r],
-                          np.float64).max() <= 4, row
+            assert ulp_errors(func(row32), gated(name, row32),
+                              np.float32).max() <= NARROW_ULP_GOAL
+        errors = ulp_errors(jacobian(row), gated_jacobian(name, row), np.float64)
+        assert np.all(errors <= _allowed(name, row, 4, jacobian=True)), (row, errors)
+
+
+def test_geglu_tanh_form_vs_mpmath():
+    tanh = {"approximate": "tanh"}
+    for row in _glu_rows()[:40]:
+        errors = ulp_errors(A.geglu(row, **tanh), gated("geglu", row, **tanh), np.float64)
+        assert np.all(errors <= _allowed("geglu", row, 4, **tanh)), row
+        errors = ulp_errors(A.geglu_jacobian(row, **tanh), gated_jacobian("geglu", row, **tanh),
+                            np.float64)
+        assert np.all(errors <= _allowed("geglu", row, 4, jacobian=True, **tanh)), row
 
 
 # --------------------------------------------------------------------------
 # PyTorch: forward values, axes and autograd Jacobians
 # --------------------------------------------------------------------------
 
-TORCH_VECTOR = {"softmax": F.softmax, "log_softmax": F.log_softmax, "softmin": F.softmin,
-                "glu": F.glu}
+def torch_along(entry, x, axis):
+    """The entry computed by PyTorch along ``axis`` of the float64 array ``x``."""
+    moved = np.moveaxis(x, axis, -1)
+    return np.moveaxis(torch_forward(entry, moved), -1, axis)
 
 
-@pytest.mark.parametrize("name", sorted(TORCH_VECTOR))
+@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-def test_vector_functions_match_torch(name, dtype):
+def test_vector_functions_match_torch(entry, dtype):
     rng = np.random.default_rng(3)
     x = rng.uniform(-30, 30, (4, 6, 2)).astype(dtype)
-    func = getattr(A, name)
-    x64 = torch.from_numpy(x.astype(np.float64))
     for axis in (0, 1, 2, -1):
-        ours = func(x, axis=axis)
+        ours = entry.function(x, axis=axis)
         assert ours.dtype == dtype
-        expected = TORCH_VECTOR[name](x64, dim=axis).numpy()
+        expected = torch_along(entry, x.astype(np.float64), axis)
         # torch rounds x - max in the working precision (see test_softmax_matches_torch);
         # its log_softmax computes log(sum) without log1p, an absolute error of
         # about eps that swamps tiny log-probabilities (see the defect tests).
-        atol = 1e-15 if name == "log_softmax" else 1e-300
-        assert_allclose(ours, expected.astype(dtype), rtol=60 * np.finfo(dtype).eps,
-                        atol=atol)
+        atol = 1e-15 if entry.name == "log_softmax" else 1e-300
+        if entry.name == "geglu":
+            # torch's GELU computes x (1 + erf(x / sqrt 2)) / 2, which cancels for x < 0: an
+            # absolute error of about eps |x| (see CANCELLING_IN_TORCH in test_activations.py),
+            # times a.
+            halves = np.split(np.moveaxis(x.astype(np.float64), axis, -1), 2, axis=-1)
+            atol = np.moveaxis(4 * np.finfo(dtype).eps * np.abs(halves[0] * halves[1]), -1, axis)
+        error = np.abs(ours.astype(np.float64) - expected)
+        assert np.all(error <= 60 * np.finfo(dtype).eps * np.abs(expected) + atol), entry.name
 
 
-@pytest.mark.parametrize("name", sorted(TORCH_VECTOR))
-def test_vector_jacobians_match_torch_autograd(name):
+@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+def test_vector_jacobians_match_torch_autograd(entry):
     rng = np.random.default_rng(4)
     x = rng.uniform(-4, 4, (3, 4, 2))  # along axis 1
-    jac = getattr(A, name + "_jacobian")(x, axis=1)
-    n_out = 2 if name == "glu" else 4
+    jac = entry.derivative(x, axis=1)
+    n_out = 2 if entry.name in GATES else 4
     assert jac.shape == (3, 2, n_out, 4)
     for a in range(3):
         for b in range(2):
             row = torch.from_numpy(x[a, :, b].copy())
-            expected = torch.autograd.functional.jacobian(
-                lambda t: TORCH_VECTOR[name](t, dim=0), row).numpy()
+            expected = torch.autograd.functional.jacobian(entry.call_torch, row).numpy()
             assert_allclose(jac[a, b], expected, rtol=1e-13, atol=1e-16)
 
 
-@pytest.mark.parametrize("name", sorted(TORCH_VECTOR))
-def test_vector_jacobians_by_finite_differences(name):
+@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+def test_vector_jacobians_by_finite_differences(entry):
     # The package's own f, differenced: agrees with its Jacobian to the
     # accuracy of the difference quotient.
     x = np.array([0.3, -1.2, 2.0, 0.7])
-    func, jac = getattr(A, name), getattr(A, name + "_jacobian")
+    func, jac = entry.function, entry.derivative
     h = 1e-6
     columns = [(func(x + h * e) - func(x - h * e)) / (2 * h) for e in np.eye(4)]
     assert_allclose(jac(x), np.stack(columns, axis=-1), rtol=1e-7, atol=1e-9)
 
 
-def test_glu_odd_size_and_axis():
-    message = str(pytest.raises(ValueError, A.glu, [1.0, 2.0, 3.0]).value)
-    assert message == ("glu: the input must have an even size along axis 0 (it is split into "
-                       "two halves), got size 3")
-    assert pytest.raises(ValueError, A.glu_jacobian, np.ones((3, 2)), axis=0).value.args[0] \
-        .startswith("glu_jacobian: the input must have an even size along axis 0")
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_gated_odd_size_and_axis(name):
+    message = str(pytest.raises(ValueError, getattr(A, name), [1.0, 2.0, 3.0]).value)
+    assert message == (f"{name}: the input must have an even size along axis 0 (it is split "
+                       "into two halves), got size 3")
+    jacobian = name + "_jacobian"
+    assert pytest.raises(ValueError, getattr(A, jacobian), np.ones((3, 2)), axis=0).value \
+        .args[0].startswith(f"{jacobian}: the input must have an even size along axis 0")
 
 
 def test_vector_limits():
@@ -369,7 +405,7 @@ def test_catalogue_vector_range(entry):
     assert np.all((values > low) | (low_closed & (values == low)))
     assert np.all((values < high) | (high_closed & (values == high)))
     # The bounds are approached.
-    scores = ([[-1e3, 1e3, 1e3, 1e3]] if entry.name == "glu"
+    scores = ([[-1e3, 1e3, 1e3, 1e3]] if entry.name in GATES
               else [[-1e3, 0.0, 1e3, 5.0], [1e3, 0.0, -1e3, -5.0]])
     extreme = entry.function(np.array(scores))
     assert extreme.min() == pytest.approx(low, abs=1e-300) or extreme.min() < -1e2
@@ -381,7 +417,7 @@ def test_catalogue_vector_monotonic(entry):
     """Each output non-decreasing in the inputs that produce it (its own score; for GLU a_i and b_i)."""
     rng = np.random.default_rng(11)
     jac = entry.derivative(rng.normal(0, 5, (200, 6)))
-    if entry.name == "glu":
+    if entry.name in GATES:
         own = np.concatenate([np.diagonal(jac[..., :3], axis1=-2, axis2=-1),
                               np.diagonal(jac[..., 3:], axis1=-2, axis2=-1)], axis=-1)
     else:
@@ -391,7 +427,7 @@ def test_catalogue_vector_monotonic(entry):
 
 @pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
 def test_catalogue_vector_saturating(entry):
-    if entry.name == "glu":
+    if entry.name in GATES:
         # The gate: closing it (b -> -inf) kills both derivatives, opening it does not.
         closed = np.abs(entry.derivative([3.0, -1e3])).max() < 1e-12
         opened = np.abs(entry.derivative([3.0, 1e3])).max() < 1e-12
@@ -403,3 +439,15 @@ def test_catalogue_vector_saturating(entry):
                    for x in ([-1e3, 0.0], [1e3, 0.0]))
     assert vanishes == (entry.saturating == "both sides")
     assert entry.saturating in ("both sides", "no")
+
+
+def test_gate_underflow_thresholds_in_the_docstrings():
+    """geglu and swiglu print where their gates become subnormal or zero; these are the points."""
+    tiny = np.finfo(np.float64).smallest_normal
+    assert A.gelu(-38.5) != 0 and A.gelu(-38.7) == 0
+    assert A.gelu(-21.5, approximate="tanh") != 0 and A.gelu(-21.6, approximate="tanh") == 0
+    assert abs(A.silu(-714.9)) >= tiny > abs(A.silu(-715.1))
+    assert A.silu(-751.7) != 0 and A.silu(-751.9) == 0
+    for name, x in (("geglu", "38.6"), ("geglu", "21.5"), ("swiglu", "715"),
+                    ("swiglu", "751.8")):
+        assert f"-{x}`" in getattr(A, name).__doc__, (name, x)

@@ -120,7 +120,7 @@ class ActivationTable(_ReSTDirective):
                     f":doc:`{entry.label} </activations/{entry.name}>`",
                     *(value for _, value in properties(entry)),
                     (f"``{entry.torch_module.removeprefix('torch.')}``" if entry.torch_module
-                     else _torch_names(entry)),
+                     else "—"),  # the card shows the torch operations that compute it
                     f"{entry.paper}, {entry.year}",
                 ])
             lines += [f".. rubric:: :doc:`/{page}`", ""]
@@ -166,12 +166,15 @@ class ActivationCard(_ReSTDirective):
 # --- the figures ---------------------------------------------------------------------------
 
 def _curves(entry, x):
-    """f and f' on the grid ``x``; a vector-valued f is shown along its first input."""
+    """f and f' on the grid ``x``. A vector-valued f is shown along its first input, (x, 0);
+    a gated one (whose output is half as wide) along its gate input, (1, x): the gate itself."""
     if entry.elementwise:
         return entry.call(x), entry.call_derivative(x)
     import numpy as np
-    pairs = np.stack([x, np.zeros_like(x)], axis=-1)
-    return entry.call(pairs)[..., 0], entry.call_derivative(pairs)[..., 0, 0]
+    gated = np.shape(entry.call(np.zeros(2))) == (1,)
+    pairs = np.stack([np.ones_like(x), x] if gated else [x, np.zeros_like(x)], axis=-1)
+    column = 1 if gated else 0
+    return entry.call(pairs)[..., 0], entry.call_derivative(pairs)[..., 0, column]
 
 
 def _draw(entry, ax, x):

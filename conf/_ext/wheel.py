@@ -23,6 +23,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,8 +70,10 @@ def build_wheel(cache):
         with tempfile.TemporaryDirectory() as tmp:
             # sdist first, then the wheel from the unpacked sdist: nothing is built inside the
             # checkout, and the sdist is checked to hold everything the wheel needs.
-            subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", tmp,
-                            str(ROOT)], check=True, stdout=subprocess.DEVNULL)
+            done = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir",
+                                   tmp, str(ROOT)], capture_output=True, text=True)
+            if done.returncode:
+                raise ExtensionError(f"building the wheel failed:\n{done.stdout}{done.stderr}")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(Path(tmp) / target.name, target)
     return target
