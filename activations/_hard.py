@@ -12,7 +12,7 @@ import numpy as np
 from ._validation import apply_elementwise, check_order, check_real_parameter
 
 __all__ = ["hardtanh", "hardtanh_grad", "hardsigmoid", "hardsigmoid_grad", "hardswish",
-           "hardswish_grad"]
+           "hardswish_grad", "sparse_sigmoid", "sparse_sigmoid_grad"]
 
 
 def _hardtanh_kernel(x, min_val, max_val):
@@ -319,3 +319,94 @@ def hardswish_grad(x):
     array([0. , 0. , 0. , 0.5, 1. , 1. ])
     """
     return apply_elementwise("hardswish_grad", x, _hardswish_grad_kernel)
+
+
+# --------------------------------------------------------------------------
+# Sparse sigmoid
+# --------------------------------------------------------------------------
+
+
+def _sparse_sigmoid_kernel(x):
+    # clip propagates nan; x + 1 is the one rounding (exact for x <= -1/2), halving is exact.
+    return 0.5 * (np.clip(x, -1.0, 1.0) + 1.0)
+
+
+def _sparse_sigmoid_grad_kernel(x):
+    inside = (x > -1.0) & (x < 1.0)
+    return np.where(np.isnan(x), x, np.where(inside, 0.5, 0.0))
+
+
+def sparse_sigmoid(x):
+    r"""Sparse sigmoid: :math:`(x + 1)/2` clipped to :math:`[0, 1]`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    sparse_sigmoid_grad : Derivative of sparse sigmoid.
+    sparse_plus : Its antiderivative.
+    hardsigmoid : The same shape with slope 1/6 on :math:`[-3, 3]`.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{sparse\_sigmoid}(x) = \begin{cases} 0 & x \le -1 \\ \frac{1}{2}(x + 1) & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
+
+    .. math::
+
+        \mathrm{sparse\_sigmoid}'(x) = \begin{cases} \frac{1}{2} & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}
+
+    The derivative of :func:`sparse_plus`, as ``jax.nn.sparse_sigmoid``
+    defines it: a sigmoid-shaped ramp that reaches 0 and 1 exactly (Blondel,
+    Martins and Niculae, 2019). One rounding, of :math:`x + 1`, so within 0.5
+    ULP. At the kinks :math:`\pm 1` the derivative is 0, as PyTorch's
+    autograd gives for ``hardtanh``, which computes the same ramp.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sparse_sigmoid
+    >>> sparse_sigmoid([-np.inf, -1.0, 0.0, 0.5, 1.0, np.inf])
+    array([0.  , 0.  , 0.5 , 0.75, 1.  , 1.  ])
+    """
+    return apply_elementwise("sparse_sigmoid", x, _sparse_sigmoid_kernel)
+
+
+def sparse_sigmoid_grad(x):
+    r"""Derivative of sparse sigmoid.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        1/2 where :math:`-1 < x < 1`, 0 elsewhere, nan where `x` is nan; shape
+        and dtype rules as for :func:`sparse_sigmoid`.
+
+    See Also
+    --------
+    sparse_sigmoid : The function itself, with the formulas.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sparse_sigmoid_grad
+    >>> sparse_sigmoid_grad([-np.inf, -1.0, 0.0, 1.0, np.inf])
+    array([0. , 0. , 0.5, 0. , 0. ])
+    """
+    return apply_elementwise("sparse_sigmoid_grad", x, _sparse_sigmoid_grad_kernel)
+

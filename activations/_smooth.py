@@ -20,14 +20,15 @@ import math
 
 import numpy as np
 
-from ._sigmoid import (_one_plus, divide, logistic, scaled_exp, sigmoid_and_density,
+from ._sigmoid import (_one_plus, two_sum, divide, logistic, scaled_exp, sigmoid_and_density,
                        two_prod, two_sum)
 from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
 __all__ = [
     "gelu", "gelu_grad", "silu", "silu_grad", "mish", "mish_grad", "softplus", "softplus_grad",
-    "softsign", "softsign_grad", "logsigmoid", "logsigmoid_grad",
+    "softsign", "softsign_grad", "logsigmoid", "logsigmoid_grad", "squareplus", "squareplus_grad",
+    "sparse_plus", "sparse_plus_grad",
 ]
 
 # Below this, exp(x) is close to the subnormal range: tails use scaled_exp.
@@ -993,3 +994,227 @@ def gelu_grad(x, approximate="none"):
     """
     approximate = check_choice("gelu_grad", "approximate", approximate, ("none", "tanh"))
     return apply_elementwise("gelu_grad", x, _GELU_KERNELS[approximate][1])
+
+
+# --------------------------------------------------------------------------
+# Squareplus and sparse plus: algebraic and piecewise twins of softplus
+# --------------------------------------------------------------------------
+
+
+def _check_squareplus(func_name, b):
+    return check_real_parameter(func_name, "b", b, allow_zero=False, allow_negative=False)
+
+
+def _squareplus_parts(x, b):
+    """``h = sqrt(x^2 + b)`` without overflow, and ``d = (h - x) / 2``, which adds positive
+    terms for ``x < 0``, the only place it is used (1 elsewhere, a harmless divisor)."""
+    h = np.hypot(x, math.sqrt(b))
+    return h, np.where(x >= 0.0, 1.0, 0.5 * h - 0.5 * x)  # nan stays nan
+
+
+def _squareplus_kernel(x, b):
+    xf = np.where(np.isinf(x), 0.0, x)  # the limits at +-inf are filled in below
+    h, d = _squareplus_parts(xf, b)
+    # x + h cancels for x < 0; there (x + h) / 2 = b / (2 (h - x)) = (b / 4) / d.
+    result = np.where(xf >= 0.0, 0.5 * xf + 0.5 * h, (0.25 * b) / d)
+    return _where_finite(x, result, 0.0, np.inf)
+
+
+def _squareplus_grad_kernel(x, b):
+    xf = np.where(np.isinf(x), 0.0, x)
+    h, d = _squareplus_parts(xf, b)
+    # (1 + x / h) / 2 cancels for x < 0; there it is b / (2 h (h - x)) = (b / 4) / h / d.
+    result = np.where(xf >= 0.0, 0.5 + 0.5 * (xf / h), (0.25 * b) / h / d)
+    return _where_finite(x, result, 0.0, 1.0)
+
+
+def squareplus(x, b=4.0):
+    r"""Squareplus: :math:`\bigl(x + \sqrt{x^2 + b}\bigr) / 2`, an algebraic softplus.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    b : float, default 4.0
+        Positive. The curvature near 0: the larger ``b``, the wider the bend
+        (``jax.nn.squareplus`` and ``keras.activations.squareplus`` default to 4).
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    Raises
+    ------
+    ValueError
+        If `b` is not positive or not finite.
+
+    See Also
+    --------
+    squareplus_grad : Derivative of squareplus.
+    softplus : The smooth rectifier it imitates without exp and log.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{squareplus}_b(x) = \frac{x + \sqrt{x^2 + b}}{2}
+
+    .. math::
+
+        \mathrm{squareplus}_b'(x) = \frac{1}{2}\Bigl(1 + \frac{x}{\sqrt{x^2 + b}}\Bigr)
+
+    Barron (2021) proposed it as a rectifier as smooth as softplus but built
+    from a square root. The textbook form cancels for :math:`x < 0` (at
+    :math:`x = -10^9` it returns 0 instead of :math:`10^{-9}`), and
+    :math:`x^2` overflows once :math:`|x|` exceeds :math:`1.3 \times 10^{154}`. Here
+    :math:`\sqrt{x^2 + b}` is computed with ``hypot``, and for :math:`x < 0`
+    the function and its derivative use the equivalent forms
+    :math:`b / \bigl(2(\sqrt{x^2 + b} - x)\bigr)` and
+    :math:`b / \bigl(2\sqrt{x^2 + b}\,(\sqrt{x^2 + b} - x)\bigr)`, which add
+    positive terms only.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import squareplus
+    >>> squareplus([-np.inf, 0.0, 1.5, np.inf])
+    array([ 0.,  1.,  2., inf])
+    >>> print(squareplus(-1e9))
+    1e-09
+    >>> squareplus(0.0, b=1.0)
+    np.float64(0.5)
+    """
+    b = _check_squareplus("squareplus", b)
+    return apply_elementwise("squareplus", x, _squareplus_kernel, b)
+
+
+def squareplus_grad(x, b=4.0):
+    r"""Derivative of squareplus.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+    b : float, default 4.0
+        Positive, as in :func:`squareplus`.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        :math:`\mathrm{squareplus}_b'(x)` elementwise, in :math:`(0, 1)`;
+        shape and dtype rules as for :func:`squareplus`.
+
+    Raises
+    ------
+    ValueError
+        If `b` is not positive or not finite.
+
+    See Also
+    --------
+    squareplus : The function itself, with the formulas.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import squareplus_grad
+    >>> squareplus_grad([-np.inf, 0.0, 1.5, np.inf])
+    array([0. , 0.5, 0.8, 1. ])
+    """
+    b = _check_squareplus("squareplus_grad", b)
+    return apply_elementwise("squareplus_grad", x, _squareplus_grad_kernel, b)
+
+
+def _sparse_plus_kernel(x):
+    xc = np.clip(x, -1.0, 1.0)
+    s, e = two_sum(xc, 1.0)  # x + 1 as an exact pair
+    middle = 0.25 * (s * s + 2.0 * s * e)
+    return np.where(x <= -1.0, 0.0, np.where(x >= 1.0, x, middle))
+
+
+def _sparse_plus_grad_kernel(x):
+    return np.where(x <= -1.0, 0.0, np.where(x >= 1.0, 1.0, 0.5 * (x + 1.0)))
+
+
+def sparse_plus(x):
+    r"""Sparse plus: 0 below :math:`-1`, :math:`(x + 1)^2 / 4` between, :math:`x` above 1.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        The activation elementwise, with the shape of `x`. Float16, float32 and
+        float64 inputs keep their dtype; integer and boolean inputs give
+        float64. A 0-d input gives a NumPy scalar.
+
+    See Also
+    --------
+    sparse_plus_grad : Derivative of sparse plus.
+    sparse_sigmoid : Its derivative, as an activation.
+    softplus : The smooth function it resembles.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{sparse\_plus}(x) = \begin{cases} 0 & x \le -1 \\ \frac{1}{4}(x + 1)^2 & -1 < x < 1 \\ x & x \ge 1 \end{cases}
+
+    .. math::
+
+        \mathrm{sparse\_plus}'(x) = \begin{cases} 0 & x \le -1 \\ \frac{1}{2}(x + 1) & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}
+
+    The counterpart of softplus in the Fenchel-Young framework of Blondel,
+    Martins and Niculae (2019), as ``jax.nn.sparse_plus`` defines it: exactly
+    0 and exactly linear outside :math:`[-1, 1]`, with a parabola that joins
+    the two so that the derivative is continuous. The sum :math:`x + 1` is
+    kept as an exact pair, so the square is within 1 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sparse_plus
+    >>> sparse_plus([-np.inf, -1.0, 0.0, 0.5, 1.0, 3.0, np.inf])
+    array([0.    , 0.    , 0.25  , 0.5625, 1.    , 3.    ,    inf])
+    """
+    return apply_elementwise("sparse_plus", x, _sparse_plus_kernel)
+
+
+def sparse_plus_grad(x):
+    r"""Derivative of sparse plus.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input: a number, a (nested) list, a NumPy array or a CPU tensor.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        0 below :math:`-1`, :math:`(x + 1)/2` between, 1 from 1 on; shape and
+        dtype rules as for :func:`sparse_plus`.
+
+    See Also
+    --------
+    sparse_plus : The function itself, with the formulas.
+    sparse_sigmoid : The same values as an activation.
+
+    Notes
+    -----
+    Continuous, so the convention at the kinks :math:`\pm 1` does not matter;
+    one rounding (of :math:`x + 1`), so within 0.5 ULP.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sparse_plus_grad
+    >>> sparse_plus_grad([-np.inf, -1.0, 0.0, 0.5, 1.0, np.inf])
+    array([0.  , 0.  , 0.5 , 0.75, 1.  , 1.  ])
+    """
+    return apply_elementwise("sparse_plus_grad", x, _sparse_plus_grad_kernel)
+

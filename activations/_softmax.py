@@ -1,4 +1,4 @@
-r"""Softmax, log-softmax and softmin along an axis, with their Jacobians.
+r"""Softmax, log-softmax, softmin and sparsemax along an axis, with their Jacobians.
 
 All three share one careful computation of the shifted scores
 :math:`x_j - m` (with :math:`m` the maximum of the slice) and of the sum of
@@ -11,7 +11,7 @@ from ._sigmoid import divide, two_prod, two_sum
 from ._validation import as_real_array, check_axis, restore_dtype
 
 __all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian", "softmin",
-           "softmin_jacobian"]
+           "softmin_jacobian", "sparsemax", "sparsemax_jacobian"]
 
 # Once the row maximum m is >= 0, any entry below this bound has
 # exp(x - m) <= exp(-1000) == 0 in float64, so clamping such entries up to the
@@ -552,3 +552,167 @@ def softmin_jacobian(x, axis=-1):
     """
     values, axis, out_dtype = _prepare(x, axis, "softmin_jacobian")
     return restore_dtype(0.0 - _softmax_jacobian_kernel(-values), out_dtype)
+
+
+# --------------------------------------------------------------------------
+# Sparsemax: the Euclidean projection onto the probability simplex
+# --------------------------------------------------------------------------
+
+
+def _sparsemax_kernel(values):
+    """Sparsemax over the last axis of a float64 array, and the support (``p > 0``)."""
+    if values.size == 0:
+        return np.empty(values.shape), np.zeros(values.shape, dtype=bool)
+    x, m, neg_inf = _apply_limits(values)
+    with np.errstate(over="ignore", invalid="ignore"):
+        # Only scores within 1 of the maximum can be in the support (the threshold is at
+        # least m - 1). The others are set to m before the subtraction, so that x - m is an
+        # exact pair (two-sum) that never overflows, and are left out below.
+        near = (x - m > -2.0) & ~neg_inf
+        z_hi, z_lo = two_sum(np.where(near, x, m), -m)
+        # The support: the k largest scores, for the largest k with 1 + k z_(k) > sum of
+        # the k largest (Martins & Astudillo 2016); ties stay together.
+        ranked = -np.sort(-np.where(near, z_hi, -np.inf), axis=-1)
+        k = np.arange(1, ranked.shape[-1] + 1)
+        size = np.sum(1.0 + k * ranked > np.cumsum(ranked, axis=-1), axis=-1, keepdims=True)
+        size = np.maximum(size, 1)  # 0 only in undefined rows (nan, or only -inf): nan below
+        cut = np.take_along_axis(ranked, size - 1, axis=-1)
+        support = near & (z_hi >= cut)
+        # tau = (sum over the support of z - 1) / size, as a pair q + r.
+        s_hi, s_lo = _sum_pair(np.where(support, z_hi, 0.0))
+        s_lo = s_lo + np.sum(np.where(support, z_lo, 0.0), axis=-1)
+        t_hi, t_err = two_sum(s_hi, -1.0)
+        t_lo = (t_err + s_lo)[..., None]
+        t_hi = t_hi[..., None]
+        q = (t_hi + t_lo) / size
+        p_hi, p_err = two_prod(q, size.astype(float))
+        r = (((t_hi - p_hi) - p_err) + t_lo) / size
+        # p = z - tau, rounded once.
+        d_hi, d_err = two_sum(z_hi, -q)
+        p = d_hi + ((d_err + z_lo) - r)
+    p = np.where(support, np.maximum(p, 0.0), 0.0)
+    undefined = np.isnan(m)
+    return np.where(undefined, np.nan, p), support & (p > 0.0)
+
+
+def sparsemax(x, axis=-1):
+    r"""Sparsemax: the probability vector closest to the scores, which can hold exact zeros.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input with at least one dimension: a (nested) list, a NumPy array
+        or a CPU tensor.
+    axis : int, default -1
+        The axis along which the probabilities sum to 1, as in
+        ``keras.activations.sparsemax``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape as `x`; every slice along `axis` is a probability vector.
+        Float16, float32 and float64 inputs keep their dtype; integer and
+        boolean inputs give float64.
+
+    Raises
+    ------
+    ValueError
+        If `axis` is out of range for `x`.
+    TypeError
+        If `axis` is not an integer.
+
+    See Also
+    --------
+    sparsemax_jacobian : Derivative of sparsemax.
+    softmax : The dense probabilities it replaces.
+
+    Notes
+    -----
+    .. math::
+
+        \mathrm{sparsemax}(z)_i = \max(z_i - \tau(z), 0), \qquad \sum_i \mathrm{sparsemax}(z)_i = 1
+
+    .. math::
+
+        \frac{\partial\,\mathrm{sparsemax}_i}{\partial z_j} = \delta_{ij} s_i - \frac{s_i s_j}{|S|}
+
+    where :math:`S` is the support (the scores with a positive output),
+    :math:`s_i = 1` for :math:`i \in S` and 0 otherwise, and the threshold
+    :math:`\tau(z) = \bigl(\sum_{i \in S} z_i - 1\bigr) / |S|`. Martins and
+    Astudillo (2016) define it as the Euclidean projection of :math:`z` onto
+    the probability simplex. Scores more than 1 below the largest get exactly
+    0. Like softmax it is unchanged when a constant is added to every score.
+    The shifted scores :math:`z_i - \max_j z_j` are kept as exact pairs and
+    the threshold is summed with twice the working precision, so the result
+    does not lose digits when the scores are large. A row with +inf entries
+    shares the mass among them; a row of only -inf, or with a nan, gives nan.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from activations import sparsemax
+    >>> sparsemax([0.0, 0.5, 2.0])
+    array([0., 0., 1.])
+    >>> sparsemax([[1.0, 1.5, 0.0], [1e15, 1e15 + 0.5, 0.0]])
+    array([[0.25, 0.75, 0.  ],
+           [0.25, 0.75, 0.  ]])
+    >>> sparsemax([-np.inf, 0.0, np.inf, np.inf])
+    array([0. , 0. , 0.5, 0.5])
+    """
+    values, axis, out_dtype = _prepare(x, axis, "sparsemax")
+    p, _ = _sparsemax_kernel(values)
+    return restore_dtype(np.moveaxis(p, -1, axis), out_dtype)
+
+
+def sparsemax_jacobian(x, axis=-1):
+    r"""Jacobian of sparsemax: every partial derivative of every output.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input with at least one dimension: a (nested) list, a NumPy array
+        or a CPU tensor.
+    axis : int, default -1
+        The axis along which the probabilities sum to 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``J`` with ``J[..., i, j]`` the derivative of output :math:`i` with
+        respect to input :math:`j`: the axis is removed from its place and two
+        axes of its size are appended. Dtype rules as for :func:`sparsemax`.
+
+    Raises
+    ------
+    ValueError
+        If `axis` is out of range for `x`.
+    TypeError
+        If `axis` is not an integer.
+
+    See Also
+    --------
+    sparsemax : The function itself, with the formulas.
+
+    Notes
+    -----
+    Entries are :math:`1 - 1/|S|` on the diagonal of the support,
+    :math:`-1/|S|` between two members of the support, and 0 elsewhere, each
+    within 1 ULP. A score exactly at the threshold (output 0) counts as
+    outside the support.
+
+    Examples
+    --------
+    >>> from activations import sparsemax_jacobian
+    >>> sparsemax_jacobian([1.0, 1.5, 0.0])
+    array([[ 0.5, -0.5,  0. ],
+           [-0.5,  0.5,  0. ],
+           [ 0. ,  0. ,  0. ]])
+    """
+    values, axis, out_dtype = _prepare(x, axis, "sparsemax_jacobian")
+    p, support = _sparsemax_kernel(values)
+    s = support.astype(float)
+    size = np.maximum(s.sum(axis=-1, keepdims=True), 1.0)[..., None]
+    jac = np.eye(s.shape[-1]) * s[..., None, :] - s[..., :, None] * s[..., None, :] / size
+    jac = np.where(np.isnan(p)[..., :, None], np.nan, jac) + 0.0
+    return restore_dtype(jac, out_dtype)
+

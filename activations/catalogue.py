@@ -338,6 +338,20 @@ CATALOGUE = (
         year=2010,
     ),
     Activation(
+        name="squared_relu",
+        label="Squared ReLU",
+        range=r"[0, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C1",
+        kinks=(0.0,),
+        paper="So, Mańke, Liu, Dai, Shazeer & Le, Primer: Searching for Efficient "
+              "Transformers for Language Modeling, NeurIPS",
+        year=2021,
+        torch_expression="torch.relu(x) ** 2",
+    ),
+    Activation(
         name="leaky_relu",
         label="Leaky ReLU",
         range=r"(-\infty, \infty)",
@@ -486,6 +500,34 @@ CATALOGUE = (
         year=2000,
     ),
     Activation(
+        name="squareplus",
+        label="Squareplus",
+        range=r"(0, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C∞",
+        kinks=(),
+        paper="Barron, Squareplus: A Softplus-Like Algebraic Rectifier, arXiv:2112.11687",
+        year=2021,
+        torch_expression="(x + torch.sqrt(x * x + b)) / 2",
+    ),
+    Activation(
+        name="sparse_plus",
+        label="Sparse plus",
+        range=r"[0, \infty)",
+        monotonic=True,
+        zero_centred=False,
+        saturating="negative side",
+        smoothness="C1",
+        kinks=(-1.0, 1.0),
+        paper="Blondel, Martins & Niculae, Learning with Fenchel-Young Losses, "
+              "arXiv:1901.02324 (JMLR 2020)",
+        year=2019,
+        torch_expression="torch.where(x <= -1, torch.zeros_like(x), "
+                         "torch.where(x >= 1, x, (x + 1) ** 2 / 4))",
+    ),
+    Activation(
         name="logsigmoid",
         label="LogSigmoid",
         range=r"(-\infty, 0)",
@@ -560,6 +602,20 @@ CATALOGUE = (
         torch_module="torch.nn.Hardswish",
         paper="Howard et al., Searching for MobileNetV3, ICCV",
         year=2019,
+    ),
+    Activation(
+        name="sparse_sigmoid",
+        label="Sparse sigmoid",
+        range=r"[0, 1]",
+        monotonic=True,
+        zero_centred=False,
+        saturating="both sides",
+        smoothness="C0",
+        kinks=(-1.0, 1.0),
+        paper="Blondel, Martins & Niculae, Learning with Fenchel-Young Losses, "
+              "arXiv:1901.02324 (JMLR 2020)",
+        year=2019,
+        torch_expression="(F.hardtanh(x) + 1) / 2",
     ),
     Activation(
         name="tanhshrink",
@@ -664,6 +720,19 @@ CATALOGUE = (
         torch_module="torch.nn.Softmin",
         paper="softmax of the negated scores (Bridle, Neurocomputing, NATO ASI Series F68)",
         year=1990,
+    ),
+    Activation(
+        name="sparsemax",
+        label="Sparsemax",
+        range=r"[0, 1]",
+        monotonic=True,
+        zero_centred=False,
+        saturating="both sides",
+        smoothness="C0",
+        kinks=(-1.0, 1.0),  # along the plotted slice (x, 0)
+        paper="Martins & Astudillo, From Softmax to Sparsemax: A Sparse Model of Attention "
+              "and Multi-Label Classification, ICML",
+        year=2016,
     ),
     Activation(
         name="glu",

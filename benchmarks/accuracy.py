@@ -111,6 +111,14 @@ NAIVE = {
     "hardshrink_grad": lambda x: (np.abs(x) > 0.5).astype(x.dtype),
     "threshold": lambda x: np.where(x > 1, x, _c(x, 0)),
     "threshold_grad": lambda x: (x > 1).astype(x.dtype),
+    "squared_relu": lambda x: np.maximum(x, 0) ** 2,
+    "squared_relu_grad": lambda x: 2 * np.maximum(x, 0),
+    "squareplus": lambda x: (x + np.sqrt(x * x + 4)) / 2,
+    "squareplus_grad": lambda x: (1 + x / np.sqrt(x * x + 4)) / 2,
+    "sparse_plus": lambda x: np.where(x <= -1, 0, np.where(x >= 1, x, (x + 1) ** 2 / 4)),
+    "sparse_plus_grad": lambda x: np.where(x <= -1, 0, np.where(x >= 1, 1, (x + 1) / 2)),
+    "sparse_sigmoid": lambda x: np.clip((x + 1) / 2, 0, 1),
+    "sparse_sigmoid_grad": lambda x: np.where((x > -1) & (x < 1), _c(x, 0.5), _c(x, 0)),
 }
 
 

@@ -152,6 +152,18 @@ def _hardswish_grad(x):
     return (2 * x + 3) / 6
 
 
+def _squareplus(x, b=4.0):
+    # (x + r) / 2 with r = sqrt(x^2 + b); for x < 0 the same as b / (2 (r - x)), which
+    # keeps its digits where x + r cancels (60 digits do not survive x = -1e300).
+    r = mpmath.sqrt(x * x + b)
+    return (x + r) / 2 if x >= 0 else b / (2 * (r - x))
+
+
+def _squareplus_grad(x, b=4.0):
+    r = mpmath.sqrt(x * x + b)
+    return (1 + x / r) / 2 if x >= 0 else b / (2 * r * (r - x))
+
+
 def _inside(x, low, high):
     return mpf(1) if mpf(low) < x < mpf(high) else mpf(0)
 
@@ -192,6 +204,12 @@ REFERENCE = {
                    lambda x, lambd=0.5: mpf(0) if abs(x) <= lambd else mpf(1)),
     "threshold": (lambda x, threshold=1.0, value=0.0: x if x > threshold else mpf(value),
                   lambda x, threshold=1.0, value=0.0: _step(x, 1, 0, kink=mpf(threshold))),
+    "squared_relu": (lambda x: max(mpf(0), x) ** 2, lambda x: 2 * max(mpf(0), x)),
+    "squareplus": (_squareplus, _squareplus_grad),
+    "sparse_plus": (lambda x: mpf(0) if x <= -1 else x if x >= 1 else (x + 1) ** 2 / 4,
+                    lambda x: mpf(0) if x <= -1 else mpf(1) if x >= 1 else (x + 1) / 2),
+    "sparse_sigmoid": (lambda x: mpf(0) if x <= -1 else mpf(1) if x >= 1 else (x + 1) / 2,
+                       lambda x: _inside(x, -1, 1) / 2),
 }
 
 
@@ -228,6 +246,27 @@ def log_softmax(row):
     others.remove(m)
     log_total = mpmath.log1p(mpmath.fsum(mpmath.exp(v - m) for v in others))
     return [(v - m) - log_total for v in values]
+
+
+def sparsemax(row):
+    """The projection of the row onto the probability simplex (Martins & Astudillo 2016)."""
+    values = [_finite(v) for v in row]
+    top = max(values)
+    shifted = [v - top for v in values]  # exact: 60 digits hold the difference of two floats
+    total, size, running = mpf(0), 0, mpf(0)
+    for k, v in enumerate(sorted(shifted, reverse=True), 1):
+        running += v
+        if 1 + k * v > running:
+            total, size = running, k
+    tau = (total - 1) / size
+    return [max(v - tau, mpf(0)) for v in shifted]
+
+
+def sparsemax_jacobian(row):
+    """diag(s) - s s^T / |S| with s the indicator of the support, flattened row by row."""
+    s = [1 if p > 0 else 0 for p in sparsemax(row)]
+    n = len(row)
+    return [mpf(s[i] * (i == j)) - mpf(s[i] * s[j]) / sum(s) for i in range(n) for j in range(n)]
 
 
 #: The gated activations: name -> the elementwise activation that gates the first half.
@@ -304,5 +343,6 @@ VECTOR_REFERENCE = {
     "softmax": softmax,
     "log_softmax": log_softmax,
     "softmin": lambda row: softmax([-v for v in row]),
+    "sparsemax": sparsemax,
     **{name: functools.partial(gated, name) for name in GATES},
 }

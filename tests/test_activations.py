@@ -15,6 +15,7 @@ robustness in ``test_reference_robustness.py``, the catalogue's claims in
 
 import functools
 import math
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -35,7 +36,8 @@ mpf = mpmath.mpf
 
 TWO_ULP = {"sigmoid", "tanh", "relu", "relu6", "leaky_relu", "prelu", "rrelu", "elu", "selu",
            "celu", "softplus", "logsigmoid", "softsign", "hardtanh", "hardsigmoid",
-           "hardswish", "tanhshrink", "softshrink", "hardshrink", "threshold"}
+           "hardswish", "tanhshrink", "softshrink", "hardshrink", "threshold", "squared_relu",
+           "sparse_plus", "sparse_sigmoid"}
 # The derivatives with an interior zero x0: relative goal outside x0 +- 0.05,
 # absolute goal 1e-16 inside.
 INTERIOR_ZERO = {"silu_grad": -1.2784645427610738, "mish_grad": -1.192431214515495,
@@ -207,7 +209,9 @@ TORCH_GRID = np.concatenate([np.linspace(-20.0, 20.0, 1601), [-89.0, -30.0, 30.0
 # near 0). sigma' = s(1 - s) and tanh' = 1 - t^2 (and the derivatives built
 # from them) have absolute errors of about one epsilon. torch's float64
 # hardsigmoid backward uses the float32 value of 1/6.
-CANCELLING_IN_TORCH = {"gelu", "tanhshrink"}
+# The textbook squareplus that the catalogue composes of torch operations, (x + sqrt(x^2 + b))/2,
+# cancels for x < 0 the same way.
+CANCELLING_IN_TORCH = {"gelu", "tanhshrink", "squareplus"}
 GRAD_ATOL64 = 1e-15
 GRAD_RTOL = {"hardsigmoid": 6e-8}
 
@@ -358,3 +362,14 @@ def test_hand_derived_values():
     # ln 3 is rounded, but 0.75 and 0.25 are still the nearest doubles.
     assert_array_equal(softmax([np.log(3.0), 0.0]), [0.75, 0.25])
     assert_array_equal(softmax_jacobian([0.0, 0.0]), [[0.25, -0.25], [-0.25, 0.25]])
+
+
+def test_squareplus_textbook_form_cancels_where_the_docs_say():
+    """The docstring and the page: the textbook form returns 0 at -1e9, the true value 1e-9."""
+    x = np.float64(-1e9)
+    assert (x + np.sqrt(x * x + 4.0)) / 2 == 0.0
+    assert activations.squareplus(x) == pytest.approx(1e-9, rel=1e-15)
+    page = Path(__file__).resolve().parents[1] / "docs" / "activations" / "squareplus.rst"
+    for text in (activations.squareplus.__doc__, page.read_text(encoding="utf-8")):
+        text = " ".join(text.split())
+        assert "-10^9`" in text and "returns 0" in text and "10^{-9}" in text

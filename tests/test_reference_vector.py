@@ -280,7 +280,10 @@ def torch_along(entry, x, axis):
     return np.moveaxis(torch_forward(entry, moved), -1, axis)
 
 
-@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+VECTOR_WITH_TORCH = [a for a in VECTOR if a.has_torch]
+
+
+@pytest.mark.parametrize("entry", VECTOR_WITH_TORCH, ids=lambda a: a.name)
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_vector_functions_match_torch(entry, dtype):
     rng = np.random.default_rng(3)
@@ -303,7 +306,7 @@ def test_vector_functions_match_torch(entry, dtype):
         assert np.all(error <= 60 * np.finfo(dtype).eps * np.abs(expected) + atol), entry.name
 
 
-@pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
+@pytest.mark.parametrize("entry", VECTOR_WITH_TORCH, ids=lambda a: a.name)
 def test_vector_jacobians_match_torch_autograd(entry):
     rng = np.random.default_rng(4)
     x = rng.uniform(-4, 4, (3, 4, 2))  # along axis 1
@@ -451,3 +454,51 @@ def test_gate_underflow_thresholds_in_the_docstrings():
     for name, x in (("geglu", "38.6"), ("geglu", "21.5"), ("swiglu", "715"),
                     ("swiglu", "751.8")):
         assert f"-{x}`" in getattr(A, name).__doc__, (name, x)
+
+
+# --------------------------------------------------------------------------
+# Sparsemax: mpmath, the projection's optimality conditions, hand-derived values
+# --------------------------------------------------------------------------
+
+from mpmath_reference import sparsemax as mp_sparsemax  # noqa: E402
+from mpmath_reference import sparsemax_jacobian as mp_sparsemax_jacobian  # noqa: E402
+
+
+def test_sparsemax_accuracy_vs_mpmath():
+    rows = _rows() + [np.random.default_rng(8).normal(1e10, 1.0, 6) for _ in range(20)]
+    rows += [np.array([-np.inf, 0.0, np.inf, np.inf]), np.array([0.0, -1.0, 1.0 - 1e-16])]
+    for row in rows:
+        assert ulp_errors(A.sparsemax(row), mp_sparsemax(row), np.float64).max() <= 1, row
+        assert ulp_errors(A.sparsemax_jacobian(row), mp_sparsemax_jacobian(row),
+                          np.float64).max() <= 1, row
+        if np.all(np.abs(row) < 1e38):
+            row32 = row.astype(np.float32)
+            assert ulp_errors(A.sparsemax(row32), mp_sparsemax(row32),
+                              np.float32).max() <= NARROW_ULP_GOAL, row
+
+
+def test_sparsemax_hand_derived():
+    # [1, 1.5, 0]: tau = (1 + 1.5 - 1) / 2 = 0.75 (0 is below it).
+    assert_array_equal(A.sparsemax([1.0, 1.5, 0.0]), [0.25, 0.75, 0.0])
+    assert_array_equal(A.sparsemax([3.0, 1.0]), [1.0, 0.0])  # a gap of 1 or more: one-hot
+    assert_array_equal(A.sparsemax([0.0, 0.0, 0.0, 0.0]), [0.25] * 4)
+    assert_array_equal(A.sparsemax_jacobian([1.0, 1.5, 0.0]),
+                       [[0.5, -0.5, 0.0], [-0.5, 0.5, 0.0], [0.0, 0.0, 0.0]])
+    assert np.all(np.isnan(A.sparsemax([[-np.inf, -np.inf], [np.nan, 1.0]])))
+
+
+@HYPOTHESIS
+@given(row=st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=10))
+def test_property_sparsemax_is_the_projection_onto_the_simplex(row):
+    """Optimality of the projection: on the support z_i - p_i is one threshold tau, and every
+    score outside it is at most tau; the outputs are a probability vector."""
+    z = np.array(row)
+    p = A.sparsemax(z)
+    assert np.all(p >= 0) and abs(p.sum() - 1.0) <= 4 * len(row) * np.finfo(float).eps
+    support = p > 0
+    tau = z[support] - p[support]
+    slack = 8 * np.finfo(float).eps * max(1.0, np.abs(z).max())
+    assert np.ptp(tau) <= slack
+    assert np.all(z[~support] <= tau.mean() + slack)
+    assert_allclose(A.sparsemax(z + 123.25), p, atol=slack)
+
