@@ -34,6 +34,12 @@ or for ``example_parameters`` where the function has required ones):
     ``"both sides"``. For softmax and softmin: whether the Jacobian vanishes
     when one score dominates the others; for GLU: as the gate input tends to
     :math:`-\infty` (``"negative side"``).
+``hard``
+    How it saturates, in the terms of Gulcehre et al.: ``True`` for hard
+    saturation, a derivative that is exactly 0 beyond some point (ReLU for
+    :math:`x < 0`, hardtanh, ReLU6), ``False`` for soft saturation, a
+    derivative that only tends to 0 (sigmoid, tanh); ``None`` for an
+    activation that does not saturate.
 ``smoothness``
     ``"discontinuous"`` (the function jumps), ``"C0"`` (continuous,
     derivative jumps), ``"C1"`` (derivative continuous, second derivative
@@ -143,6 +149,7 @@ class Activation:
     monotonic: bool
     zero_centred: bool
     saturating: str
+    hard: Optional[bool]
     smoothness: str
     kinks: Tuple[float, ...]
     paper: str
@@ -165,6 +172,11 @@ class Activation:
             raise ValueError(
                 f"Activation {self.name!r}: saturating must be one of "
                 f"{SATURATION}, got {self.saturating!r}"
+            )
+        if (self.hard is None) != (self.saturating == "no"):
+            raise ValueError(
+                f"Activation {self.name!r}: hard must be True or False for an activation "
+                f"that saturates and None for one that does not, got {self.hard!r}"
             )
         if self.smoothness not in SMOOTHNESS:
             raise ValueError(
@@ -286,6 +298,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=True,
         smoothness="C0",
         kinks=(0.0,),
         torch="torch.nn.functional.relu",
@@ -300,6 +313,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="both sides",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.sigmoid",
@@ -314,6 +328,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=True,
         saturating="both sides",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.tanh",
@@ -329,6 +344,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="both sides",
+        hard=True,
         smoothness="C0",
         kinks=(0.0, 6.0),
         torch="torch.nn.functional.relu6",
@@ -344,6 +360,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=True,
         smoothness="C1",
         kinks=(0.0,),
         paper="So, Mańke, Liu, Dai, Shazeer & Le, Primer: Searching for Efficient "
@@ -358,6 +375,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="no",
+        hard=None,
         smoothness="C0",
         kinks=(0.0,),
         torch="torch.nn.functional.leaky_relu",
@@ -373,6 +391,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="no",
+        hard=None,
         smoothness="C0",
         kinks=(0.0,),
         torch="torch.nn.functional.prelu",
@@ -388,6 +407,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="no",
+        hard=None,
         smoothness="C0",
         kinks=(0.0,),
         torch="torch.nn.functional.rrelu",
@@ -403,6 +423,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C1",
         kinks=(0.0,),
         torch="torch.nn.functional.elu",
@@ -417,6 +438,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C0",
         kinks=(0.0,),
         torch="torch.nn.functional.selu",
@@ -432,6 +454,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C1",
         kinks=(0.0,),
         torch="torch.nn.functional.celu",
@@ -447,6 +470,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.gelu",
@@ -461,6 +485,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.silu",
@@ -476,6 +501,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.mish",
@@ -491,6 +517,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.softplus",
@@ -506,6 +533,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         paper="Barron, Squareplus: A Softplus-Like Algebraic Rectifier, arXiv:2112.11687",
@@ -519,6 +547,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=True,
         smoothness="C1",
         kinks=(-1.0, 1.0),
         paper="Blondel, Martins & Niculae, Learning with Fenchel-Young Losses, "
@@ -534,6 +563,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="positive side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.logsigmoid",
@@ -550,6 +580,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=True,
         saturating="both sides",
+        hard=False,
         smoothness="C1",
         kinks=(0.0,),
         torch="torch.nn.functional.softsign",
@@ -566,6 +597,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=True,
         saturating="both sides",
+        hard=True,
         smoothness="C0",
         kinks=(-1.0, 1.0),
         torch="torch.nn.functional.hardtanh",
@@ -581,6 +613,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="both sides",
+        hard=True,
         smoothness="C0",
         kinks=(-3.0, 3.0),
         torch="torch.nn.functional.hardsigmoid",
@@ -596,6 +629,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=True,
         smoothness="C0",
         kinks=(-3.0, 3.0),
         torch="torch.nn.functional.hardswish",
@@ -610,6 +644,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="both sides",
+        hard=True,
         smoothness="C0",
         kinks=(-1.0, 1.0),
         paper="Blondel, Martins & Niculae, Learning with Fenchel-Young Losses, "
@@ -624,6 +659,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=True,
         saturating="no",
+        hard=None,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.tanhshrink",
@@ -639,6 +675,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=True,
         saturating="no",
+        hard=None,
         smoothness="C0",
         kinks=(-0.5, 0.5),
         torch="torch.nn.functional.softshrink",
@@ -654,6 +691,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=True,
         saturating="no",
+        hard=None,
         smoothness="discontinuous",
         kinks=(-0.5, 0.5),
         torch="torch.nn.functional.hardshrink",
@@ -669,6 +707,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="negative side",
+        hard=True,
         smoothness="discontinuous",
         kinks=(1.0,),
         torch="torch.nn.functional.threshold",
@@ -685,6 +724,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="both sides",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.softmax",
@@ -699,6 +739,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="no",
+        hard=None,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.log_softmax",
@@ -714,6 +755,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="both sides",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.softmin",
@@ -728,6 +770,7 @@ CATALOGUE = (
         monotonic=True,
         zero_centred=False,
         saturating="both sides",
+        hard=True,
         smoothness="C0",
         kinks=(-1.0, 1.0),  # along the plotted slice (x, 0)
         paper="Martins & Astudillo, From Softmax to Sparsemax: A Sparse Model of Attention "
@@ -741,6 +784,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         torch="torch.nn.functional.glu",
@@ -756,6 +800,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=True,
         smoothness="C0",
         kinks=(0.0,),
         paper="Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",
@@ -769,6 +814,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         paper="Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",
@@ -782,6 +828,7 @@ CATALOGUE = (
         monotonic=False,
         zero_centred=False,
         saturating="negative side",
+        hard=False,
         smoothness="C∞",
         kinks=(),
         paper="Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",

@@ -61,7 +61,7 @@ def test_catalogue_covers_torch_nn():
 
 def test_catalogue_rejects_what_the_package_lacks():
     fields = dict(label="X", range="(0, 1)", monotonic=True, zero_centred=False,
-                  saturating="no", smoothness="C∞", kinks=(), paper="p", year=2000)
+                  saturating="no", hard=None, smoothness="C∞", kinks=(), paper="p", year=2000)
     with pytest.raises(ValueError, match="no function of that name"):
         Activation(name="swishy", **fields)
     with pytest.raises(ValueError, match="torch or torch_expression, not both"):
@@ -233,6 +233,25 @@ def test_catalogue_saturating(activation):
     expected = {(False, False): "no", (True, False): "negative side",
                 (False, True): "positive side", (True, True): "both sides"}
     assert expected[(left, right)] == activation.saturating
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_catalogue_hard_or_soft_saturation(activation):
+    """Hard: the derivative is exactly 0 on the saturating side (checked at 10, beyond every
+    threshold of these functions); soft: it is not, though it tends to 0."""
+    sides = {"negative side": [-10.0], "positive side": [10.0], "both sides": [-10.0, 10.0],
+             "no": []}[activation.saturating]
+    for x in sides:
+        assert (activation.call_derivative(x) == 0.0) == activation.hard, (activation.name, x)
+
+
+def test_hard_is_given_exactly_for_the_saturating():
+    fields = dict(label="X", range="(0, 1)", monotonic=True, zero_centred=False,
+                  smoothness="C∞", kinks=(), paper="p", year=2000)
+    with pytest.raises(ValueError, match="hard must be True or False"):
+        Activation(name="sigmoid", saturating="both sides", hard=None, **fields)
+    with pytest.raises(ValueError, match="None for one that does not"):
+        Activation(name="sigmoid", saturating="no", hard=False, **fields)
 
 
 def _one_sided(func, point):

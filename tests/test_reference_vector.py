@@ -428,6 +428,15 @@ def test_catalogue_vector_monotonic(entry):
     assert bool(np.all(own >= 0)) == entry.monotonic
 
 
+@pytest.mark.parametrize("entry", [a for a in VECTOR if a.saturating != "no"],
+                         ids=lambda a: a.name)
+def test_catalogue_vector_hard_or_soft(entry):
+    """Hard: the Jacobian is exactly 0 once the gate is shut (b = -10) or one score leads by
+    10; soft: it only tends to 0."""
+    closed = [3.0, -10.0] if entry.name in GATES else [-10.0, 0.0]
+    assert bool(np.all(entry.derivative(closed) == 0.0)) == entry.hard, entry.name
+
+
 @pytest.mark.parametrize("entry", VECTOR, ids=lambda a: a.name)
 def test_catalogue_vector_saturating(entry):
     if entry.name in GATES:

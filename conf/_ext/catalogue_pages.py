@@ -58,7 +58,8 @@ def properties(entry):
         ("Range", f":math:`{entry.range}`"),
         ("Monotonic", _yes_no(entry.monotonic)),
         ("Zero-centred", _yes_no(entry.zero_centred)),
-        ("Saturating", entry.saturating),
+        ("Saturating", entry.saturating if entry.hard is None
+         else f"{entry.saturating} ({'hard' if entry.hard else 'soft'})"),
         ("Smoothness", _smoothness(entry.smoothness)),
         (":math:`f(0)`", _number(entry.value_at_zero)),
         (":math:`f'(0)`", _number(entry.derivative_at_zero)),
