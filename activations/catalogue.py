@@ -60,6 +60,19 @@ or for ``example_parameters`` where the function has required ones):
     cited for the activation in neural networks, and the year that work first
     appeared. The site prints them as "paper, year". Classic functions with
     no single introducing paper say so and cite an early standard use.
+``plot_range``
+    The interval of :math:`x` on which the site plots the activation, wide enough to show
+    its features (ReLU6's cap at 6); (-5, 5) unless given.
+``plot_inset``
+    An optional zoomed view ``(x_low, x_high, y_low, y_high)`` drawn inside the plot, for a
+    feature too small to see at full scale (Leaky ReLU's slope of 0.01).
+
+Computed, for elementwise activations (``None`` for vector-valued ones):
+``bounded`` (no infinite end in ``range``), ``negative_outputs`` (some :math:`f(x) < 0`),
+``slope_range`` (the least and greatest :math:`f'`, from a dense grid; an infinite end
+where :math:`f'` is unbounded) and ``identity_near_zero`` (:math:`f(0) = 0` and
+:math:`f'(0) = 1`, so that :math:`f(x) \approx x` for small :math:`x`).
+
 ``example_parameters``
     Values for the parameters a function requires (PReLU's ``weight``,
     Threshold's ``threshold`` and ``value``); empty for the others. Every
@@ -75,7 +88,12 @@ import types
 from dataclasses import dataclass, field
 from typing import Mapping, Optional, Tuple
 
+import numpy as np
+
 import activations
+
+# Where computed properties are read: every 1/1000 on [-50, 50].
+_SLOPE_GRID = np.linspace(-50.0, 50.0, 100001)
 
 __all__ = ["Activation", "CATALOGUE", "SATURATION", "SMOOTHNESS", "by_name",
            "math_blocks"]
@@ -157,6 +175,8 @@ class Activation:
     torch: Optional[str] = None
     torch_module: Optional[str] = None
     torch_expression: Optional[str] = None
+    plot_range: Tuple[float, float] = (-5.0, 5.0)
+    plot_inset: Optional[Tuple[float, float, float, float]] = None
     example_parameters: Mapping = field(default_factory=dict)
 
     def __post_init__(self):
@@ -275,6 +295,40 @@ class Activation:
         return function(x, **params)
 
     @property
+    def bounded(self) -> Optional[bool]:
+        """Whether the range has two finite ends; None if not elementwise."""
+        return r"\infty" not in self.range if self.elementwise else None
+
+    @property
+    def negative_outputs(self) -> Optional[bool]:
+        """Whether some output is negative; None if not elementwise."""
+        if not self.elementwise:
+            return None
+        return bool(np.min(self.call(_SLOPE_GRID)) < 0.0)
+
+    @property
+    def slope_range(self) -> Optional[Tuple[float, float]]:
+        """The least and greatest value of f' on a dense grid of [-50, 50], at the kinks and
+        at +-1e6 (where soft saturation has brought f' within 1e-9 of its limit 0, which
+        counts as 0), or an infinite end where f' keeps growing; None if not elementwise."""
+        if not self.elementwise:
+            return None
+        far = self.call_derivative(np.array([-1e6, 1e6]))
+        slopes = self.call_derivative(np.concatenate([_SLOPE_GRID, self.kinks, [-1e6, 1e6]]))
+        slopes = np.where(np.abs(slopes) < 1e-9, 0.0, slopes)
+        low = -np.inf if far.min() < -1e5 else float(slopes.min())
+        high = np.inf if far.max() > 1e5 else float(slopes.max())
+        return low, high
+
+    @property
+    def identity_near_zero(self) -> Optional[bool]:
+        """Whether f(0) = 0 and f'(0) = 1, so that f(x) is close to x for small x; None if
+        not elementwise."""
+        if not self.elementwise:
+            return None
+        return self.value_at_zero == 0.0 and self.derivative_at_zero == 1.0
+
+    @property
     def value_at_zero(self) -> Optional[float]:
         """:math:`f(0)` with default parameters; None if not elementwise."""
         if not self.elementwise:
@@ -352,6 +406,7 @@ CATALOGUE = (
         paper="Krizhevsky, Convolutional Deep Belief Networks on CIFAR-10, "
               "unpublished report, University of Toronto",
         year=2010,
+        plot_range=(-2.0, 8.0),  # the cap at 6
     ),
     Activation(
         name="squared_relu",
@@ -383,6 +438,7 @@ CATALOGUE = (
         paper="Maas, Hannun & Ng, ICML Workshop on Deep Learning for Audio, Speech "
               "and Language Processing",
         year=2013,
+        plot_inset=(-5.0, 0.5, -0.06, 0.02),  # the slope of 0.01
     ),
     Activation(
         name="prelu",

@@ -7,6 +7,7 @@ against PyTorch.
 """
 
 import dataclasses
+import math
 import inspect
 import operator
 
@@ -19,6 +20,7 @@ import activations
 from activations.catalogue import (CATALOGUE, SATURATION, SMOOTHNESS, Activation, by_name,
                                    math_blocks)
 from catalogue_ranges import in_range, parse_range, tolerance
+from mpmath_reference import SELU_ALPHA, SELU_SCALE, reference
 from package_calls import ELEMENTWISE, VECTOR, torch_defaults, torch_grad
 
 TORCH_NAMED = [a for a in CATALOGUE if a.torch]
@@ -278,3 +280,51 @@ def test_catalogue_smoothness(activation):
             assert observed == order, (activation.name, point, observed)
         else:
             assert observed == 3, (activation.name, point)
+
+
+# --------------------------------------------------------------------------
+# Computed properties: bounded, negative outputs, slope range, identity near 0
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_bounded_and_negative_outputs_agree_with_the_range(activation):
+    pieces = parse_range(activation)
+    low = min(piece[0] for piece in pieces)
+    high = max(piece[1] for piece in pieces)
+    assert activation.bounded == bool(np.isfinite(low) and np.isfinite(high))
+    assert activation.negative_outputs == bool(low < 0)
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_slope_range_against_mpmath(activation):
+    """The bounds of f' agree with the mpmath derivative on a grid of its own (and at its
+    extremes found by mpmath), to the 3 digits the site prints."""
+    derivative = reference(activation.name, 1, **activation.example_parameters)
+    points = np.concatenate([np.linspace(-12.0, 12.0, 4801), activation.kinks, [-1e6, 1e6]])
+    exact = np.array([float(derivative(x)) for x in points])
+    low, high = activation.slope_range
+    assert low <= exact.min() + 1e-3 and high >= exact.max() - 1e-3
+    if np.isfinite(high):
+        assert high <= exact.max() + 2e-3 * max(1.0, abs(high)), (activation.name, high)
+    assert low >= exact.min() - 2e-3 * max(1.0, abs(low)) or low == 0.0, (activation.name, low)
+
+
+def test_slope_range_hand_derived():
+    expected = {"sigmoid": (0.0, 0.25), "tanh": (0.0, 1.0), "relu": (0.0, 1.0),
+                "hardsigmoid": (0.0, 1 / 6), "sparse_sigmoid": (0.0, 0.5),
+                "leaky_relu": (0.01, 1.0), "squared_relu": (0.0, np.inf),
+                "selu": (0.0, float(SELU_SCALE * SELU_ALPHA))}
+    for name, (low, high) in expected.items():
+        assert by_name(name).slope_range == pytest.approx((low, high), rel=1e-9), name
+    # GELU' peaks at x = sqrt(2): 1/2 + erf(1)/2 + exp(-1) / sqrt(pi) = 1.128904...
+    peak = 0.5 + 0.5 * math.erf(1.0) + math.exp(-1.0) / math.sqrt(math.pi)
+    assert by_name("gelu").slope_range[1] == pytest.approx(peak, rel=1e-6)
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_identity_near_zero_by_mpmath(activation):
+    """f(h)/h -> 1 from both sides exactly when the catalogue says f(x) ~ x near 0."""
+    f = reference(activation.name, **activation.example_parameters)
+    ratios = [float(f(h) / h) for h in (1e-9, -1e-9)]
+    assert all(abs(r - 1) < 1e-6 for r in ratios) == activation.identity_near_zero, ratios

@@ -171,3 +171,16 @@ def test_no_page_prints_a_memory_address(site, language):
     leaks = [p.relative_to(site).as_posix() for p in pages(language)
              if re.search(r"object at 0x[0-9a-f]+", text_of(p))]
     assert not leaks, leaks
+
+
+def test_activation_plots_show_their_features(site):
+    """Every kink lies inside the plotted interval: ReLU6's plot used to be ReLU's, its cap at
+    6 outside the plot. (Some plots are rightly the same picture: CELU with alpha = 1 is ELU,
+    and the slice (x, 0) of softmax is the sigmoid.)"""
+    from activations.catalogue import CATALOGUE
+
+    figures = HTML.parent.parent / "docs" / "_generated" / "activations"
+    for entry in CATALOGUE:
+        low, high = entry.plot_range
+        assert all(low < kink < high for kink in entry.kinks), entry.name
+    assert (figures / "relu6.png").read_bytes() != (figures / "relu.png").read_bytes()

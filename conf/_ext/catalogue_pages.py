@@ -16,6 +16,7 @@ them), and only when the package or this file changed. Their text is mathtext on
 """
 
 import hashlib
+import math
 from pathlib import Path
 
 import polib
@@ -33,7 +34,6 @@ from i18n_skip import nothing_to_translate
 
 FIGURES = "_generated/activations"
 VOCABULARY_PAGE = "activations/index"  # the comparison table, whose words the cards reuse
-X_RANGE = (-5.0, 5.0)
 SMOOTHNESS_TEX = {"C0": "C^0", "C1": "C^1", "C2": "C^2", "C∞": r"C^\infty"}
 
 
@@ -64,6 +64,31 @@ def properties(entry):
         (":math:`f(0)`", _number(entry.value_at_zero)),
         (":math:`f'(0)`", _number(entry.derivative_at_zero)),
     ]
+
+
+def _outward(value, up):
+    """``value`` rounded to 3 significant digits away from the inside of the range."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    scale = 10.0 ** (2 - math.floor(math.log10(abs(value))))
+    return (math.ceil if up else math.floor)(value * scale) / scale
+
+
+def _slope(entry):
+    low, high = entry.slope_range
+    bounds = f"{_outward(low, False):g} \\le f'(x)"
+    return f":math:`{bounds}`" if math.isinf(high) else \
+        f":math:`{bounds} \\le {_outward(high, True):g}`"
+
+
+def card_properties(entry):
+    """What an elementwise activation's card adds to the table's properties."""
+    if not entry.elementwise:
+        return []
+    return [("Bounded", _yes_no(entry.bounded)),
+            ("Negative outputs", _yes_no(entry.negative_outputs)),
+            ("Slope", _slope(entry)),
+            ("Identity near 0", _yes_no(entry.identity_near_zero))]
 
 
 def _list_table(rows, *options):
@@ -144,6 +169,7 @@ class ActivationCard(_ReSTDirective):
                   f"   :alt: {entry.label}: f(x), f'(x)", "   :class: activation-plot", ""]
         api = f":func:`activations.{entry.name}`, :func:`activations.{entry.derivative.__name__}`"
         rows = [*properties(entry),
+                *card_properties(entry),
                 ("PyTorch", _torch_names(entry)),
                 ("Function", api),
                 ("Introduced", f"{entry.paper}, {entry.year}")]
@@ -178,13 +204,27 @@ def _curves(entry, x):
     return entry.call(pairs)[..., 0], entry.call_derivative(pairs)[..., 0, column]
 
 
-def _draw(entry, ax, x):
+def _draw(entry, ax):
+    """f and f' on the entry's plot range, with its zoomed inset if it has one."""
+    import numpy as np
+
+    x = np.linspace(*entry.plot_range, 801)
     f, df = _curves(entry, x)
     ax.axhline(0, color="0.85", linewidth=0.8)
     ax.axvline(0, color="0.85", linewidth=0.8)
     ax.plot(x, f, label="$f(x)$")
     ax.plot(x, df, linestyle="--", label="$f'(x)$")
-    ax.set_xlim(*X_RANGE)
+    ax.set_xlim(*entry.plot_range)
+    if entry.plot_inset:
+        x_low, x_high, y_low, y_high = entry.plot_inset
+        inset = ax.inset_axes([0.06, 0.45, 0.4, 0.45])
+        zoom = np.linspace(x_low, x_high, 401)
+        inset.axhline(0, color="0.85", linewidth=0.8)
+        inset.plot(zoom, _curves(entry, zoom)[0])
+        inset.set_xlim(x_low, x_high)
+        inset.set_ylim(y_low, y_high)
+        inset.tick_params(labelsize=6)
+        ax.indicate_inset_zoom(inset, edgecolor="0.5")
 
 
 def _fingerprint():
@@ -201,15 +241,13 @@ def draw_figures(app):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import numpy as np
 
     out.mkdir(parents=True, exist_ok=True)
-    x = np.linspace(*X_RANGE, 801)
     for entry in CATALOGUE:
         fig, ax = plt.subplots(figsize=(5, 2.8), dpi=80, layout="constrained")
-        _draw(entry, ax, x)
+        _draw(entry, ax)
         ax.set_xlabel("$x$")
-        ax.legend(frameon=False)
+        ax.legend(frameon=False, loc="lower right" if entry.plot_inset else "best")
         fig.savefig(out / f"{entry.name}.png")
         plt.close(fig)
     columns = 4
@@ -219,7 +257,7 @@ def draw_figures(app):
     for ax in axes.flat[len(CATALOGUE):]:
         ax.remove()
     for entry, ax in zip(CATALOGUE, axes.flat):
-        _draw(entry, ax, x)
+        _draw(entry, ax)
         ax.set_title(entry.label, fontsize=10)
         ax.tick_params(labelsize=7)
     axes.flat[0].legend(frameon=False, fontsize=8)
