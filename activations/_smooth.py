@@ -20,8 +20,8 @@ import math
 
 import numpy as np
 
-from ._sigmoid import (_one_plus, two_sum, divide, logistic, scaled_exp, sigmoid_and_density,
-                       two_prod, two_sum)
+from ._sigmoid import (_one_plus, divide, logistic, scaled_exp, sigmoid_and_density, two_prod,
+                       two_sum)
 from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -308,9 +308,22 @@ def _gelu_erf_kernel(x):
     return np.where(x < -_GELU_FAR, -0.0, result)
 
 
+def _cdf_plus_x_pdf(x):
+    """Phi(x) + x phi(x) with the product and the sum formed exactly (two-product, two-sum):
+    where the two terms cancel (x < 0), only the errors of erfc and exp remain to grow."""
+    h_hi, h_lo = _half_x_squared(x)
+    g = np.exp(-h_hi)
+    g = g - g * h_lo
+    xg_hi, xg_lo = two_prod(x, g)
+    p_hi, p_lo = two_prod(xg_hi, _RSQRT_2PI_HI)
+    p_lo = p_lo + xg_lo * _RSQRT_2PI_HI + xg_hi * _RSQRT_2PI_LO
+    s_hi, s_lo = two_sum(_normal_cdf(x), p_hi)
+    return s_hi + (s_lo + p_lo)
+
+
 def _gelu_erf_grad_kernel(x):
     xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
-    result = near_zero("gelu", xc, _normal_cdf(xc) + xc * _normal_pdf(xc))
+    result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
     if np.any(tail_mask):
         xd = xc[tail_mask]
@@ -328,7 +341,7 @@ _GELU_TANH_FAR = 30.0
 
 
 def _gelu_tanh_argument(x):
-    """v = 2 sqrt(2/pi) (x + kappa x^3) as a pair, and dv/dx (|x| <= 30)."""
+    """v = 2 sqrt(2/pi) (x + kappa x^3) and dv/dx, each as a pair (|x| <= 30)."""
     sq_hi, sq_lo = two_prod(x, x)
     cube_hi, cube_lo = two_prod(x, sq_hi)
     cube_lo = cube_lo + x * sq_lo
@@ -339,13 +352,21 @@ def _gelu_tanh_argument(x):
     v_hi, v_lo = two_prod(s_hi, 2.0 * _SQRT_2_OVER_PI_HI)
     v_lo = v_lo + 2.0 * (_SQRT_2_OVER_PI_HI * s_lo + _SQRT_2_OVER_PI_LO * s_hi)
     v_hi, v_lo = two_sum(v_hi, v_lo)
-    slope = 2.0 * _SQRT_2_OVER_PI_HI * (1.0 + 3.0 * _KAPPA_HI * sq_hi)
-    return v_hi, v_lo, slope
+    # dv/dx = 2 sqrt(2/pi) (1 + 3 kappa x^2), every product and sum carried as a pair.
+    k3_hi, k3_lo = two_prod(3.0, _KAPPA_HI)
+    k3_lo = k3_lo + 3.0 * _KAPPA_LO
+    t_hi, t_lo = two_prod(k3_hi, sq_hi)
+    t_lo = t_lo + k3_hi * sq_lo + k3_lo * sq_hi
+    u_hi, u_lo = two_sum(1.0, t_hi)
+    u_lo = u_lo + t_lo
+    d_hi, d_lo = two_prod(2.0 * _SQRT_2_OVER_PI_HI, u_hi)
+    d_lo = d_lo + 2.0 * (_SQRT_2_OVER_PI_HI * u_lo + _SQRT_2_OVER_PI_LO * u_hi)
+    return v_hi, v_lo, d_hi, d_lo
 
 
 def _gelu_tanh_kernel(x):
     xc = np.clip(x, -_GELU_TANH_FAR, _GELU_TANH_FAR)
-    v_hi, v_lo, _ = _gelu_tanh_argument(xc)
+    v_hi, v_lo, _, _ = _gelu_tanh_argument(xc)
     sig, density = sigmoid_and_density(v_hi)
     result = xc * (sig + density * v_lo)
     deep = v_hi < _DEEP
@@ -358,7 +379,7 @@ def _gelu_tanh_kernel(x):
 
 def _gelu_tanh_grad_kernel(x):
     xc = np.clip(x, -_GELU_TANH_FAR, _GELU_TANH_FAR)
-    v_hi, v_lo, slope = _gelu_tanh_argument(xc)
+    v_hi, v_lo, slope, slope_lo = _gelu_tanh_argument(xc)
     sig, density = sigmoid_and_density(v_hi)
     # d/dx [x sigma(v)] = sigma(v) + x sigma'(v) v'.
     # sigma'(v) = sigma(v) (1 - sigma(v)), so this is sigma(v) (1 + x (1 - sigma(v)) v').
@@ -366,7 +387,13 @@ def _gelu_tanh_grad_kernel(x):
     # sigma''(v) = sigma'(v) (1 - 2 sigma(v)).
     density = density + density * ((1.0 - 2.0 * sig) * v_lo)
     sig = sig + density * v_lo
-    result = near_zero("gelu_tanh", xc, sig + xc * density * slope)
+    # sigma + x sigma' v' with the products and the sum exact: only the errors of sigma and
+    # sigma' remain.
+    a_hi, a_lo = two_prod(xc, density)
+    b_hi, b_lo = two_prod(a_hi, slope)
+    b_lo = b_lo + a_lo * slope + a_hi * slope_lo
+    r_hi, r_lo = two_sum(sig, b_hi)
+    result = near_zero("gelu_tanh", xc, r_hi + (r_lo + b_lo))
     deep = v_hi < _DEEP
     if np.any(deep):
         xd = xc[deep]
@@ -978,10 +1005,14 @@ def gelu_grad(x, approximate="none"):
     with :math:`x^{2}` carried exactly inside the exponential. The derivative
     vanishes at :math:`x_0 \approx -0.7518` (:math:`-0.7525` for the tanh
     form); within 0.5 of it, where the two terms cancel, we evaluate a Taylor
-    polynomial around :math:`x_0` precomputed with 80-digit arithmetic. For
-    the tanh form the derivative is
-    :math:`\sigma(v) + x\,\sigma'(v)\,v'` with
-    :math:`v = 2\sqrt{2/\pi}(x + 0.044715 x^{3})`. Within about 3.5 ULP.
+    polynomial around :math:`x_0` precomputed with 80-digit arithmetic.
+    Elsewhere the product and the sum are formed exactly, so that where the
+    terms still partly cancel only the errors of erfc and exp grow. For the
+    tanh form the derivative is :math:`\sigma(v) + x\,\sigma'(v)\,v'` with
+    :math:`v = 2\sqrt{2/\pi}(x + 0.044715 x^{3})`, with :math:`v'` and the
+    products carried as exact pairs. Within 4 ULP: a scan of :math:`10^5`
+    random points finds at most 3.9 ULP on :math:`[-6, 1]` (3.3 for the tanh
+    form on :math:`[-12, 2]`).
 
     Examples
     --------
