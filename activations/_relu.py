@@ -23,7 +23,7 @@ import numbers
 
 import numpy as np
 
-from ._sigmoid import two_prod
+from ._sigmoid import scaled_exp, two_prod
 from ._validation import (_shorten, apply_elementwise, as_real_array, check_order,
                           check_real_parameter, restore_dtype)
 
@@ -91,7 +91,13 @@ def _elu_kernel(x, alpha):
 def _elu_grad_kernel(x, alpha):
     # alpha * exp(x) on x <= 0, so the kink takes the left derivative alpha
     # (as autograd does); nan falls through to this branch and stays nan.
-    return np.where(x > 0.0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+    result = np.where(x > 0.0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+    # Where exp(x) is subnormal (x < -708.4) it has lost digits that alpha * exp(x) would
+    # multiply; a scaled exponential keeps them, and the product rounds once.
+    deep = (x < -708.0) & (x >= -800.0)
+    if np.any(deep):
+        result[deep] = np.ldexp(alpha * scaled_exp(x[deep]), -64)
+    return result
 
 
 # --------------------------------------------------------------------------
@@ -383,7 +389,9 @@ def elu_grad(x, alpha=1.0):
     -----
     At :math:`x = 0` we report the left derivative :math:`\alpha`, as PyTorch's
     autograd does; for the default :math:`\alpha = 1` both one-sided derivatives
-    are 1 anyway.
+    are 1 anyway. Where :math:`e^x` is subnormal (:math:`x < -708.4`) it has
+    lost digits that a large :math:`\alpha` would multiply, so there
+    :math:`\alpha e^x` is formed from a scaled exponential and rounded once.
 
     Examples
     --------
@@ -1046,6 +1054,9 @@ def _celu_kernel(x, alpha):
         # expm1(y + y_lo) = expm1(y) + exp(y) y_lo to float64 precision.
         m = np.where(np.isfinite(m), m + np.exp(np.minimum(y, 709.0)) * y_lo, m)
         negative = alpha * m
+    # Where |x / alpha| < 2**-54, alpha expm1(x / alpha) = x (1 + x / (2 alpha)) rounds to x;
+    # computing it would round x / alpha first, which loses digits when that is subnormal.
+    negative = np.where(np.abs(y) < 2.0**-54, x, negative)
     return np.where(x > 0.0, x, negative)
 
 
@@ -1185,7 +1196,9 @@ def celu(x, alpha=1.0):
     equal to 1 for every :math:`\alpha`, so the function is continuously
     differentiable, unlike ELU with :math:`\alpha \ne 1`. We use ``expm1``
     (accurate near 0) and keep the rounding error of :math:`x/\alpha` as a
-    first-order correction, so the result is within about 1.5 ULP. A negative
+    first-order correction, so the result is within about 1.5 ULP; where
+    :math:`|x/\alpha| < 2^{-54}` the result is :math:`x` itself (to which it
+    rounds), since a subnormal :math:`x/\alpha` would have lost digits. A negative
     :math:`\alpha` is allowed, as in PyTorch; the negative part then grows
     like :math:`-|\alpha| e^{|x/\alpha|}` and overflows to :math:`-\infty`
     where the true value is beyond the float64 range.

@@ -80,17 +80,23 @@ def _softplus_exact(z):
     return mpmath.log1p(mpmath.exp(z)) if z < 100 else z + mpmath.log1p(mpmath.exp(-z))
 
 
+def _switches(x, beta, threshold):
+    """PyTorch's switch to the identity: on beta * x rounded to float64, as the function (and
+    torch) compute it, not on the exact product (they differ by up to 2.8e15 ULP at
+    softplus(1000, beta=1e-3, threshold=1))."""
+    with np.errstate(over="ignore"):
+        return float(np.float64(beta) * np.float64(float(x))) > threshold
+
+
 def _softplus(x, beta=1.0, threshold=20.0):
     """PyTorch's definition: x itself where beta x exceeds the threshold."""
-    z = mpf(beta) * x
-    if z > mpf(threshold):
+    if _switches(x, beta, threshold):
         return x
-    return _softplus_exact(z) / mpf(beta)
+    return _softplus_exact(mpf(beta) * x) / mpf(beta)
 
 
 def _softplus_grad(x, beta=1.0, threshold=20.0):
-    z = mpf(beta) * x
-    return mpf(1) if z > mpf(threshold) else _sigmoid(z)
+    return mpf(1) if _switches(x, beta, threshold) else _sigmoid(mpf(beta) * x)
 
 
 def _normal_cdf(x):

@@ -316,8 +316,10 @@ def test_kink_convention_matches_autograd(name, params):
     at_kinks = slice(0, len(x) // 3)
     assert_allclose(ours[at_kinks], theirs[at_kinks], rtol=rtol, atol=0)
     assert_allclose(ours, theirs, rtol=max(rtol, 4e-16), atol=0)
+    # torch's CELU rounds x / alpha first: at x = -5e-324 it returns -0, where the true value
+    # (and ours) is x itself; one subnormal apart.
     assert_allclose(entry.function(x, **params), torch_forward(entry, x, **params),
-                    rtol=2e-16, atol=0)
+                    rtol=2e-16, atol=5e-324 if name == "celu" else 0)
 
 
 def test_kink_conventions_by_hand():
@@ -390,3 +392,31 @@ def test_gelu_grad_where_the_terms_cancel(approximate, low, high, printed):
     exact = [reference("gelu", 1, approximate=approximate)(v) for v in x]
     errors = ulp_errors(activations.gelu_grad(x, approximate=approximate), exact, np.float64)
     assert errors.max() <= bound, (errors.max(), x[errors.argmax()])
+
+
+@pytest.mark.parametrize(("name", "params"), [
+    ("celu", {"alpha": 10.0}), ("celu", {"alpha": 100.0}), ("celu", {"alpha": -3.0}),
+    ("elu_grad", {"alpha": 10.0}), ("elu_grad", {"alpha": 100.0}),
+    ("celu_grad", {"alpha": 10.0}), ("selu_grad", {}),
+])
+def test_large_parameters_where_the_inputs_or_exponentials_are_subnormal(name, params):
+    """Where x / alpha or e^x is subnormal, a large alpha used to multiply the digits it had
+    lost: celu(alpha=10) reached 5 ULP, elu_grad(alpha=100) 50. Now within 2."""
+    rng = np.random.default_rng(11)
+    x = -np.concatenate([[1e-310, 3e-315, 2.5e-320, 5e-324, 2e-308],
+                         np.exp(rng.uniform(-745.0, -690.0, 300)), rng.uniform(690.0, 800.0, 300)])
+    f = reference(name.removesuffix("_grad"), int(name.endswith("_grad")), **params)
+    errors = ulp_errors(getattr(activations, name)(x, **params), [f(v) for v in x], np.float64)
+    assert errors.max() <= 2, (errors.max(), x[errors.argmax()])
+
+
+def test_softplus_switches_on_the_rounded_product_as_torch_does():
+    """softplus(1000, beta=1e-3, threshold=1): the exact product of fl(1e-3) and 1000 exceeds 1,
+    but it rounds to 1.0, so the function (and torch) do not switch to x; the reference follows
+    the rounded product, as it must to agree with either."""
+    assert np.float64(1e-3) * np.float64(1000.0) == 1.0
+    assert mpmath.mpf(np.float64(1e-3)) * 1000 > 1
+    ours = activations.softplus(np.array([1000.0]), beta=1e-3, threshold=1.0)
+    assert ours[0] == pytest.approx(1000.0 * math.log1p(math.e), rel=1e-15)
+    exact = reference("softplus", beta=1e-3, threshold=1.0)(1000.0)
+    assert ulp_errors(ours, [exact], np.float64).max() <= 1
