@@ -377,6 +377,23 @@ def test_squareplus_textbook_form_cancels_where_the_docs_say():
         assert "-10^9`" in text and "returns 0" in text and "10^{-9}" in text
 
 
+@pytest.mark.parametrize(("name", "low", "high", "printed", "reported"), [
+    ("silu_grad", -8.0, 3.0, "at most 3.2 ULP", -3.747406814723133),
+    ("mish_grad", -8.0, 3.0, "at most 3.6 ULP", -0.619909911178846),
+])
+def test_printed_accuracy_of_derivatives_with_an_interior_zero(name, low, high, printed,
+                                                               reported):
+    """A seeded scan (with the point another scan reported) stays within the docstring's
+    figure, which the full scan measured."""
+    bound = float(printed.split()[2])
+    function = getattr(activations, name)
+    assert printed in " ".join(function.__doc__.split())
+    x = np.concatenate([[reported], np.random.default_rng(7).uniform(low, high, 4000)])
+    exact = [reference(name.removesuffix("_grad"), 1)(v) for v in x]
+    errors = ulp_errors(function(x), exact, np.float64)
+    assert errors.max() <= bound <= 4, (errors.max(), x[errors.argmax()])
+
+
 @pytest.mark.parametrize(("approximate", "low", "high", "printed"), [
     ("none", -2.0, -1.2, "3.9 ULP on"), ("tanh", -2.0, -1.0, "3.3 for the tanh"),
 ])
