@@ -4,7 +4,7 @@ other half (the sigmoid for GLU; ReLU, GELU and SiLU for ReGLU, GEGLU and SwiGLU
 import numpy as np
 
 from ._relu import _relu_grad_kernel, _relu_kernel
-from ._sigmoid import logistic, logistic_density, scaled_exp
+from ._sigmoid import _LN2_HI, _LN2_LO, logistic, logistic_density, two_prod, two_sum
 from ._smooth import _GELU_KERNELS, _silu_grad_kernel, _silu_kernel
 from ._validation import as_real_array, check_axis, check_choice, restore_dtype
 
@@ -12,7 +12,7 @@ __all__ = ["glu", "glu_jacobian", "reglu", "reglu_jacobian", "geglu", "geglu_jac
            "swiglu", "swiglu_jacobian"]
 
 # Below this gate value sigma(b) and sigma'(b) are about to become subnormal;
-# a * sigma(b) may still be a normal number, so the tail uses scaled_exp.
+# a * sigma(b) may still be a normal number, so the tail uses _times_exp.
 _DEEP = -700.0
 
 
@@ -29,21 +29,35 @@ def _halves(func_name, x, axis):
     return values[..., : n // 2], values[..., n // 2:], axis, out_dtype
 
 
+def _times_exp(a, b):
+    """``a * e^b`` for finite ``a`` and ``b <= -700``, rounded about once, even where ``e^b``
+    alone would be subnormal or zero but the product is not (a = 1e308, b = -900).
+
+    With ``a = m 2^k`` (``0.5 <= |m| < 1``), ``a e^b = m e^(b + k ln 2)``; the exponent is
+    formed as an exact pair with ln 2 split in two, so no digit is lost before exp.
+    """
+    m, k = np.frexp(a)
+    b = np.maximum(b, -2000.0)  # below, the product is 0 for every float a
+    p_hi, p_lo = two_prod(k.astype(np.float64), _LN2_HI)
+    t_hi, t_lo = two_sum(b, p_hi)
+    t_lo = t_lo + p_lo + k * _LN2_LO
+    e = np.exp(t_hi)
+    return m * (e + e * t_lo)
+
+
 def _gated(a, gate, b, closed):
     """``a * gate``, with ``gate`` the sigmoid (or its derivative) at ``b``.
 
-    Where ``b < -700`` the product is formed as ``a * e^b`` with a scaled
-    exponential (both gates equal e^b to float64 accuracy there). Limits: an
-    infinite ``a`` times a gate that is positive (however tiny) is infinite;
-    times a gate that is exactly closed in the limit (``closed``: b = -inf for
-    the sigmoid, b = +-inf for its derivative) it is undefined, nan.
+    Where ``b < -700`` the product is formed as ``a * e^b`` by :func:`_times_exp` (both
+    gates equal e^b to float64 accuracy there). Limits: an infinite ``a`` times a gate that
+    is positive (however tiny) is infinite; times a gate that is exactly closed in the limit
+    (``closed``: b = -inf for the sigmoid, b = +-inf for its derivative) it is undefined, nan.
     """
     with np.errstate(over="ignore", invalid="ignore"):
         product = a * gate
-        deep = b < _DEEP
+        deep = (b < _DEEP) & np.isfinite(a)
         if np.any(deep):
-            tail = scaled_exp(np.maximum(b[deep], -800.0))
-            product[deep] = np.ldexp(a[deep] * tail, -64)
+            product[deep] = _times_exp(a[deep], b[deep])
     infinite = np.isinf(a)
     product = np.where(infinite & ~closed, a, product)
     product = np.where(infinite & closed, np.nan, product)
@@ -96,8 +110,10 @@ def glu(x, axis=-1):
     decides how much of each :math:`a_i` passes. We multiply by the stable
     sigmoid (as in :func:`sigmoid`); where :math:`\sigma(b)` is about to become
     subnormal (:math:`b < -700`) while :math:`a\,\sigma(b)` may still be a
-    normal number, the product is formed as :math:`a e^{b}` with a scaled
-    exponential. Within about 2 ULP. An infinite :math:`a` gives an infinite
+    normal number, the product is formed as :math:`m\,e^{b + k \ln 2}` for
+    :math:`a = m\,2^{k}`, so that no digit is lost even where :math:`e^{b}`
+    itself underflows (:math:`a = 10^{308}`, :math:`b = -900`). Within 2.5
+    ULP. An infinite :math:`a` gives an infinite
     result unless the gate is exactly closed (:math:`b = -\infty`), where the
     limit is undefined and the result nan.
 
@@ -156,8 +172,8 @@ def glu_jacobian(x, axis=-1):
     -----
     The nonzero entries are :math:`\sigma(b_i)` and :math:`a_i\,\sigma'(b_i)`,
     computed with the stable sigmoid and its derivative (see
-    :func:`sigmoid_grad`), each within about 2 ULP; the second uses a scaled
-    exponential where :math:`\sigma'(b_i)` is about to become subnormal.
+    :func:`sigmoid_grad`), each within about 2 ULP; where :math:`\sigma'(b_i)` is
+    about to become subnormal the second is formed as in :func:`glu`.
 
     Examples
     --------

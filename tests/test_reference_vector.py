@@ -511,3 +511,17 @@ def test_property_sparsemax_is_the_projection_onto_the_simplex(row):
     assert np.all(z[~support] <= tau.mean() + slack)
     assert_allclose(A.sparsemax(z + 123.25), p, atol=slack)
 
+
+def test_glu_deep_gate_with_large_values():
+    """a sigma(b) for b < -700, where e^b underflows but the product may not (glu([1e308, -900])
+    used to return 0 instead of 1.4e-83): within the 2.5 ULP the docstring prints."""
+    assert "Within 2.5 ULP" in " ".join(A.glu.__doc__.split())
+    rng = np.random.default_rng(13)
+    signs = rng.choice([-1.0, 1.0], 400)
+    rows = [np.array([s * np.exp(rng.uniform(-700, 709)), -rng.uniform(700, 1500)])
+            for s in signs] + [np.array([1e308, -900.0])]
+    for row in rows:
+        assert ulp_errors(A.glu(row), gated("glu", row), np.float64).max() <= 2.5, row
+        assert ulp_errors(A.glu_jacobian(row), gated_jacobian("glu", row),
+                          np.float64).max() <= 2.5, row
+
