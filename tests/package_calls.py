@@ -7,7 +7,9 @@ vector-valued functions are the catalogue's. PyTorch is called through
 """
 
 import inspect
+import operator
 import pathlib
+import re
 
 import numpy as np
 import pytest
@@ -76,9 +78,6 @@ def torch_grad(entry, x, **params):
 def torch_defaults(entry):
     """Keyword defaults of the entry's torch function, from its signature or, for builtins,
     from the signature line that opens its docstring."""
-    import operator
-    import re
-
     fn = operator.attrgetter(entry.torch.removeprefix("torch."))(torch)
     try:
         signature = inspect.signature(fn)

@@ -19,7 +19,6 @@ import hashlib
 import math
 from pathlib import Path
 
-import polib
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -31,6 +30,7 @@ from activations.catalogue import CATALOGUE, by_name
 from api_pages import family_pages
 from backrefs import examples_using
 from i18n_skip import nothing_to_translate
+from po_messages import catalogue_paths, page_messages
 
 FIGURES = "_generated/activations"
 VOCABULARY_PAGE = "activations/index"  # the comparison table, whose words the cards reuse
@@ -118,14 +118,9 @@ def vocabulary(app):
     """English -> translated words of the comparison table (empty for English)."""
     if app.config.language == "en":
         return {}
-    messages = {}
-    for directory in app.config.locale_dirs:
-        path = Path(app.srcdir, directory, app.config.language, "LC_MESSAGES",
-                    VOCABULARY_PAGE + ".po")
-        if path.is_file():
-            app.env.note_dependency(str(path))
-            messages.update((e.msgid, e.msgstr) for e in polib.pofile(str(path)) if e.translated())
-    return messages
+    for path in catalogue_paths(app, VOCABULARY_PAGE):
+        app.env.note_dependency(str(path))
+    return page_messages(app, VOCABULARY_PAGE)
 
 
 class ActivationTable(_ReSTDirective):

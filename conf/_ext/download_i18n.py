@@ -19,12 +19,11 @@ import re
 import zipfile
 from pathlib import Path
 
-import polib
 from docutils import nodes
 from docutils.utils import column_width
 from i18n_skip import nothing_to_translate
+from po_messages import page_messages
 from sphinx.errors import ExtensionError
-from sphinx.util.i18n import docname_to_domain
 from sphinx_gallery.notebook import jupyter_notebook
 from sphinx_gallery.py_source_parser import (Block, remove_config_comments,
                                              remove_ignore_blocks, split_code_and_text_blocks)
@@ -100,13 +99,7 @@ def translate_script(source, translate):
 
 def catalogue_translator(app, docname):
     """msgid -> msgstr from the page's catalogue; prose it does not hold fails the build."""
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    messages = {}
-    for directory in app.config.locale_dirs:
-        path = Path(app.srcdir, directory, app.config.language, "LC_MESSAGES", domain + ".po")
-        if path.is_file():
-            messages.update((entry.msgid, entry.msgstr) for entry in polib.pofile(str(path))
-                            if entry.translated())
+    messages = page_messages(app, docname)
 
     def translate(message):
         if message in messages:
