@@ -73,6 +73,21 @@ Computed, for elementwise activations (``None`` for vector-valued ones):
 where :math:`f'` is unbounded) and ``identity_near_zero`` (:math:`f(0) = 0` and
 :math:`f'(0) = 1`, so that :math:`f(x) \approx x` for small :math:`x`).
 
+``parameter_sets``
+    Non-default parameter values (each a mapping, over the defaults) that the accuracy scan
+    and the accuracy tests cover besides the defaults: large and small :math:`\alpha`, other
+    slopes, bounds and thresholds, GELU's tanh form.
+``mpmath``
+    The definition stated again, apart from the package's code, as two Python expressions
+    for mpmath at 60 digits: f and f' (at kinks, autograd's convention) in ``x`` and the
+    parameters' names, or, for a vector-valued activation, f and its Jacobian (flattened row
+    by row) of the row ``x``, whose halves are ``a`` and ``b``. Besides mpmath's functions
+    they may use a few shared definitions (``sigmoid``, ``softplus_exact``, ``gated`` ...;
+    see ``activations/_reference.py``). The accuracy tests and benchmarks compare the package
+    with them.
+``textbook``
+    The formula as a reader would type it in NumPy (f and f', or f alone for a
+    vector-valued activation), in the same names; the benchmarks compare the package with it.
 ``example_parameters``
     Values for the parameters a function requires (PReLU's ``weight``,
     Threshold's ``threshold`` and ``value``); empty for the others. Every
@@ -178,6 +193,9 @@ class Activation:
     plot_range: Tuple[float, float] = (-5.0, 5.0)
     plot_inset: Optional[Tuple[float, float, float, float]] = None
     example_parameters: Mapping = field(default_factory=dict)
+    parameter_sets: Tuple[Mapping, ...] = ()
+    mpmath: Tuple[str, ...] = ()
+    textbook: Tuple[str, ...] = ()
 
     def __post_init__(self):
         if not hasattr(activations, self.name):
@@ -186,6 +204,15 @@ class Activation:
                 or hasattr(activations, self.name + "_jacobian")):
             raise ValueError(f"Activation {self.name!r}: the package has neither "
                              f"{self.name}_grad nor {self.name}_jacobian")
+        if len(self.mpmath) != 2 or len(self.textbook) > (2 if self.elementwise else 1):
+            raise ValueError(f"Activation {self.name!r}: mpmath must give two expressions "
+                             "(f and its derivative or Jacobian) and textbook at most two "
+                             "(one for a vector-valued activation)")
+        unknown = {key for values in self.parameter_sets for key in values} - set(
+            inspect.signature(self.function).parameters)
+        if unknown:
+            raise ValueError(f"Activation {self.name!r}: parameter_sets name parameters "
+                             f"{self.name} does not have: {sorted(unknown)}")
         if self.torch and self.torch_expression:
             raise ValueError(f"Activation {self.name!r}: give torch or torch_expression, not both")
         if self.saturating not in SATURATION:
@@ -359,6 +386,14 @@ CATALOGUE = (
         torch_module="torch.nn.ReLU",
         paper="Nair & Hinton, ICML",
         year=2010,
+        mpmath=(
+            "max(0, x)",
+            "1 if x > 0 else 0",
+        ),
+        textbook=(
+            "np.maximum(x, 0)",
+            "(x > 0).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="sigmoid",
@@ -374,6 +409,14 @@ CATALOGUE = (
         torch_module="torch.nn.Sigmoid",
         paper="Rumelhart, Hinton & Williams, Nature",
         year=1986,
+        mpmath=(
+            "sigmoid(x)",
+            "sigmoid_grad(x)",
+        ),
+        textbook=(
+            "sigmoid(x)",
+            "sigmoid(x) * (1 - sigmoid(x))",
+        ),
     ),
     Activation(
         name="tanh",
@@ -390,6 +433,14 @@ CATALOGUE = (
         paper="LeCun, Bottou, Orr & Müller, Efficient BackProp, in Neural Networks: "
               "Tricks of the Trade",
         year=1998,
+        mpmath=(
+            "tanh(x)",
+            "sech(x) ** 2",
+        ),
+        textbook=(
+            "(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))",
+            "1 - np.tanh(x) ** 2",
+        ),
     ),
     Activation(
         name="relu6",
@@ -407,6 +458,14 @@ CATALOGUE = (
               "unpublished report, University of Toronto",
         year=2010,
         plot_range=(-2.0, 8.0),  # the cap at 6
+        mpmath=(
+            "min(max(0, x), 6)",
+            "1 if 0 < x < 6 else 0",
+        ),
+        textbook=(
+            "np.minimum(np.maximum(x, 0), 6)",
+            "((x > 0) & (x < 6)).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="squared_relu",
@@ -422,6 +481,14 @@ CATALOGUE = (
               "Transformers for Language Modeling, NeurIPS",
         year=2021,
         torch_expression="torch.relu(x) ** 2",
+        mpmath=(
+            "max(0, x) ** 2",
+            "2 * max(0, x)",
+        ),
+        textbook=(
+            "np.maximum(x, 0) ** 2",
+            "2 * np.maximum(x, 0)",
+        ),
     ),
     Activation(
         name="leaky_relu",
@@ -439,6 +506,15 @@ CATALOGUE = (
               "and Language Processing",
         year=2013,
         plot_inset=(-5.0, 0.5, -0.06, 0.02),  # the slope of 0.01
+        parameter_sets=({"negative_slope": 0.2}, {"negative_slope": 3.0}),
+        mpmath=(
+            "x if x > 0 else negative_slope * x",
+            "1 if x > 0 else negative_slope",
+        ),
+        textbook=(
+            "np.where(x > 0, x, negative_slope * x)",
+            "np.where(x > 0, 1, negative_slope).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="prelu",
@@ -455,6 +531,15 @@ CATALOGUE = (
         paper="He, Zhang, Ren & Sun, Delving Deep into Rectifiers, ICCV",
         year=2015,
         example_parameters={"weight": (0.25,)},
+        parameter_sets=({"weight": (-0.1,)}, {"weight": (2.5,)}),
+        mpmath=(
+            "x if x > 0 else weight * x",
+            "1 if x > 0 else weight",
+        ),
+        textbook=(
+            "np.where(x > 0, x, weight * x)",
+            "np.where(x > 0, 1, weight).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="rrelu",
@@ -471,6 +556,15 @@ CATALOGUE = (
         paper="Xu, Wang, Chen & Li, Empirical Evaluation of Rectified Activations in "
               "Convolutional Network, arXiv:1505.00853",
         year=2015,
+        parameter_sets=({"lower": 0.01, "upper": 0.05},),
+        mpmath=(
+            "x if x > 0 else (lower + upper) / 2 * x",
+            "1 if x > 0 else (lower + upper) / 2",
+        ),
+        textbook=(
+            "np.where(x > 0, x, (lower + upper) / 2 * x)",
+            "np.where(x > 0, 1, (lower + upper) / 2).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="elu",
@@ -486,6 +580,15 @@ CATALOGUE = (
         torch_module="torch.nn.ELU",
         paper="Clevert, Unterthiner & Hochreiter, arXiv:1511.07289 (ICLR 2016)",
         year=2015,
+        parameter_sets=({"alpha": 0.1}, {"alpha": 10.0}),
+        mpmath=(
+            "x if x > 0 else alpha * expm1(x)",
+            "1 if x > 0 else alpha * exp(x)",
+        ),
+        textbook=(
+            "np.where(x > 0, x, alpha * (np.exp(x) - 1))",
+            "np.where(x > 0, 1, alpha * np.exp(x))",
+        ),
     ),
     Activation(
         name="selu",
@@ -502,6 +605,14 @@ CATALOGUE = (
         paper="Klambauer, Unterthiner, Mayr & Hochreiter, Self-Normalizing Neural "
               "Networks, NeurIPS",
         year=2017,
+        mpmath=(
+            "SELU_SCALE * (x if x > 0 else SELU_ALPHA * expm1(x))",
+            "SELU_SCALE * (1 if x > 0 else SELU_ALPHA * exp(x))",
+        ),
+        textbook=(
+            "SELU_SCALE * np.where(x > 0, x, SELU_ALPHA * (np.exp(x) - 1))",
+            "SELU_SCALE * np.where(x > 0, 1, SELU_ALPHA * np.exp(x))",
+        ),
     ),
     Activation(
         name="celu",
@@ -518,6 +629,15 @@ CATALOGUE = (
         paper="Barron, Continuously Differentiable Exponential Linear Units, "
               "arXiv:1704.07483",
         year=2017,
+        parameter_sets=({"alpha": 0.1}, {"alpha": 10.0}),
+        mpmath=(
+            "x if x > 0 else alpha * expm1(x / alpha)",
+            "1 if x > 0 else exp(x / alpha)",
+        ),
+        textbook=(
+            "np.maximum(0, x) + np.minimum(0, alpha * (np.exp(x / alpha) - 1))",
+            "np.where(x > 0, 1, np.exp(x / alpha))",
+        ),
     ),
     Activation(
         name="gelu",
@@ -533,6 +653,19 @@ CATALOGUE = (
         torch_module="torch.nn.GELU",
         paper="Hendrycks & Gimpel, Gaussian Error Linear Units, arXiv:1606.08415",
         year=2016,
+        parameter_sets=({"approximate": "tanh"},),
+        mpmath=(
+            "gelu(x, approximate)",
+            "gelu_grad(x, approximate)",
+        ),
+        textbook=(
+            "x * (1 + erf(x / 2 ** 0.5)) / 2 if approximate == 'none' else x * (1 + np.tanh((2 / "
+            "np.pi) ** 0.5 * (x + 0.044715 * x ** 3))) / 2",
+            "(1 + erf(x / 2 ** 0.5)) / 2 + x * np.exp(-x * x / 2) / (2 * np.pi) ** 0.5 if "
+            "approximate == 'none' else (1 + np.tanh((2 / np.pi) ** 0.5 * (x + 0.044715 * x ** "
+            "3))) / 2 + x / 2 * (1 - np.tanh((2 / np.pi) ** 0.5 * (x + 0.044715 * x ** 3)) ** 2) "
+            "* (2 / np.pi) ** 0.5 * (1 + 3 * 0.044715 * x ** 2)",
+        ),
     ),
     Activation(
         name="silu",
@@ -549,6 +682,14 @@ CATALOGUE = (
         paper="Elfwing, Uchibe & Doya, arXiv:1702.03118 (Neural Networks 2018); as "
               "Swish: Ramachandran, Zoph & Le, arXiv:1710.05941",
         year=2017,
+        mpmath=(
+            "x * sigmoid(x)",
+            "sigmoid(x) + x * sigmoid_grad(x)",
+        ),
+        textbook=(
+            "x / (1 + np.exp(-x))",
+            "sigmoid(x) * (1 + x * (1 - sigmoid(x)))",
+        ),
     ),
     Activation(
         name="mish",
@@ -565,6 +706,15 @@ CATALOGUE = (
         paper="Misra, Mish: A Self Regularized Non-Monotonic Activation Function, "
               "arXiv:1908.08681 (BMVC 2020)",
         year=2019,
+        mpmath=(
+            "x * tanh(softplus_exact(x))",
+            "tanh(softplus_exact(x)) + x * sech(softplus_exact(x)) ** 2 * sigmoid(x)",
+        ),
+        textbook=(
+            "x * np.tanh(np.log(1 + np.exp(x)))",
+            "np.tanh(np.log(1 + np.exp(x))) + x * (1 - np.tanh(np.log(1 + np.exp(x))) ** 2) * "
+            "sigmoid(x)",
+        ),
     ),
     Activation(
         name="softplus",
@@ -581,6 +731,15 @@ CATALOGUE = (
         paper="Dugas, Bengio, Bélisle, Nadeau & Garcia, Incorporating Second-Order "
               "Functional Knowledge for Better Option Pricing, NIPS",
         year=2000,
+        parameter_sets=({"beta": 0.001, "threshold": 1.0}, {"beta": 10.0, "threshold": 5.0}),
+        mpmath=(
+            "x if switches(x, beta, threshold) else softplus_exact(beta * x) / beta",
+            "1 if switches(x, beta, threshold) else sigmoid(beta * x)",
+        ),
+        textbook=(
+            "np.where(beta * x > threshold, x, np.log(1 + np.exp(beta * x)) / beta)",
+            "np.where(beta * x > threshold, 1, sigmoid(beta * x))",
+        ),
     ),
     Activation(
         name="squareplus",
@@ -595,6 +754,16 @@ CATALOGUE = (
         paper="Barron, Squareplus: A Softplus-Like Algebraic Rectifier, arXiv:2112.11687",
         year=2021,
         torch_expression="(x + torch.sqrt(x * x + b)) / 2",
+        parameter_sets=({"b": 0.5}, {"b": 100.0}),
+        mpmath=(
+            "(x + sqrt(x * x + b)) / 2 if x >= 0 else b / (2 * (sqrt(x * x + b) - x))",
+            "(1 + x / sqrt(x * x + b)) / 2 if x >= 0 else b / (2 * sqrt(x * x + b) * (sqrt(x * x "
+            "+ b) - x))",
+        ),
+        textbook=(
+            "(x + np.sqrt(x * x + b)) / 2",
+            "(1 + x / np.sqrt(x * x + b)) / 2",
+        ),
     ),
     Activation(
         name="sparse_plus",
@@ -611,6 +780,14 @@ CATALOGUE = (
         year=2019,
         torch_expression="torch.where(x <= -1, torch.zeros_like(x), "
                          "torch.where(x >= 1, x, (x + 1) ** 2 / 4))",
+        mpmath=(
+            "0 if x <= -1 else x if x >= 1 else (x + 1) ** 2 / 4",
+            "0 if x <= -1 else 1 if x >= 1 else (x + 1) / 2",
+        ),
+        textbook=(
+            "np.where(x <= -1, 0, np.where(x >= 1, x, (x + 1) ** 2 / 4))",
+            "np.where(x <= -1, 0, np.where(x >= 1, 1, (x + 1) / 2)).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="logsigmoid",
@@ -628,6 +805,14 @@ CATALOGUE = (
               "regression (Cox, The Regression Analysis of Binary Sequences, J. R. "
               "Stat. Soc. B)",
         year=1958,
+        mpmath=(
+            "-softplus_exact(-x)",
+            "sigmoid(-x)",
+        ),
+        textbook=(
+            "np.log(sigmoid(x))",
+            "1 - sigmoid(x)",
+        ),
     ),
     Activation(
         name="softsign",
@@ -645,6 +830,14 @@ CATALOGUE = (
               "Better Image Features, Technical Report 1337, Université de Montréal; "
               "Glorot & Bengio, AISTATS 2010",
         year=2009,
+        mpmath=(
+            "x / (1 + abs(x))",
+            "1 / (1 + abs(x)) ** 2",
+        ),
+        textbook=(
+            "x / (1 + np.abs(x))",
+            "1 / (1 + np.abs(x)) ** 2",
+        ),
     ),
     Activation(
         name="hardtanh",
@@ -661,6 +854,15 @@ CATALOGUE = (
         paper="Collobert, Large Scale Machine Learning, PhD thesis, Université Paris "
               "VI",
         year=2004,
+        parameter_sets=({"min_val": -2.0, "max_val": 3.0},),
+        mpmath=(
+            "min(max(min_val, x), max_val)",
+            "1 if min_val < x < max_val else 0",
+        ),
+        textbook=(
+            "np.clip(x, min_val, max_val)",
+            "((x > min_val) & (x < max_val)).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="hardsigmoid",
@@ -677,6 +879,14 @@ CATALOGUE = (
         paper="Howard et al., Searching for MobileNetV3, ICCV (this form, ReLU6(x + "
               "3)/6)",
         year=2019,
+        mpmath=(
+            "min(max(x / 6 + mpf(1) / 2, 0), 1)",
+            "mpf(1) / 6 if -3 < x < 3 else 0",
+        ),
+        textbook=(
+            "np.clip(x / 6 + 0.5, 0, 1)",
+            "np.where((x > -3) & (x < 3), 1 / 6, 0).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="hardswish",
@@ -692,6 +902,14 @@ CATALOGUE = (
         torch_module="torch.nn.Hardswish",
         paper="Howard et al., Searching for MobileNetV3, ICCV",
         year=2019,
+        mpmath=(
+            "x * min(max(x + 3, 0), 6) / 6",
+            "0 if x <= -3 else 1 if x >= 3 else (2 * x + 3) / 6",
+        ),
+        textbook=(
+            "x * np.clip(x + 3, 0, 6) / 6",
+            "np.where(x <= -3, 0, np.where(x >= 3, 1, (2 * x + 3) / 6)).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="sparse_sigmoid",
@@ -707,6 +925,14 @@ CATALOGUE = (
               "arXiv:1901.02324 (JMLR 2020)",
         year=2019,
         torch_expression="(F.hardtanh(x) + 1) / 2",
+        mpmath=(
+            "0 if x <= -1 else 1 if x >= 1 else (x + 1) / 2",
+            "mpf(1) / 2 if -1 < x < 1 else 0",
+        ),
+        textbook=(
+            "np.clip((x + 1) / 2, 0, 1)",
+            "np.where((x > -1) & (x < 1), 0.5, 0).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="tanhshrink",
@@ -723,6 +949,14 @@ CATALOGUE = (
         paper="no paper: a module of Torch7 (Collobert, Kavukcuoglu & Farabet, "
               "BigLearn NIPS Workshop)",
         year=2011,
+        mpmath=(
+            "x_minus_tanh(x)",
+            "tanh(x) ** 2",
+        ),
+        textbook=(
+            "x - np.tanh(x)",
+            "np.tanh(x) ** 2",
+        ),
     ),
     Activation(
         name="softshrink",
@@ -739,6 +973,15 @@ CATALOGUE = (
         paper="soft thresholding: Donoho & Johnstone, Ideal Spatial Adaptation by "
               "Wavelet Shrinkage, Biometrika",
         year=1994,
+        parameter_sets=({"lambd": 2.0},),
+        mpmath=(
+            "x - lambd if x > lambd else x + lambd if x < -lambd else 0",
+            "0 if abs(x) <= lambd else 1",
+        ),
+        textbook=(
+            "np.where(x > lambd, x - lambd, np.where(x < -lambd, x + lambd, 0))",
+            "(np.abs(x) > lambd).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="hardshrink",
@@ -755,6 +998,15 @@ CATALOGUE = (
         paper="hard thresholding: Donoho & Johnstone, Ideal Spatial Adaptation by Wavelet "
               "Shrinkage, Biometrika",
         year=1994,
+        parameter_sets=({"lambd": 2.0},),
+        mpmath=(
+            "x if abs(x) > lambd else 0",
+            "0 if abs(x) <= lambd else 1",
+        ),
+        textbook=(
+            "np.where(np.abs(x) > lambd, x, 0)",
+            "(np.abs(x) > lambd).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="threshold",
@@ -772,6 +1024,15 @@ CATALOGUE = (
               "NIPS Workshop)",
         year=2011,
         example_parameters={"threshold": 1.0, "value": 0.0},
+        parameter_sets=({"threshold": -2.0, "value": -5.0},),
+        mpmath=(
+            "x if x > threshold else value",
+            "1 if x > threshold else 0",
+        ),
+        textbook=(
+            "np.where(x > threshold, x, value)",
+            "(x > threshold).astype(x.dtype)",
+        ),
     ),
     Activation(
         name="softmax",
@@ -787,6 +1048,13 @@ CATALOGUE = (
         torch_module="torch.nn.Softmax",
         paper="Bridle, Neurocomputing (NATO ASI Series F68)",
         year=1990,
+        mpmath=(
+            "softmax(x)",
+            "softmax_jacobian(x)",
+        ),
+        textbook=(
+            "np.exp(x) / np.exp(x).sum(axis=-1, keepdims=True)",
+        ),
     ),
     Activation(
         name="log_softmax",
@@ -803,6 +1071,13 @@ CATALOGUE = (
         paper="the logarithm of softmax (Bridle, Neurocomputing, NATO ASI Series F68); "
               "with the negative log-likelihood it gives the cross-entropy loss",
         year=1990,
+        mpmath=(
+            "log_softmax(x)",
+            "log_softmax_jacobian(x)",
+        ),
+        textbook=(
+            "np.log(np.exp(x) / np.exp(x).sum(axis=-1, keepdims=True))",
+        ),
     ),
     Activation(
         name="softmin",
@@ -818,6 +1093,13 @@ CATALOGUE = (
         torch_module="torch.nn.Softmin",
         paper="softmax of the negated scores (Bridle, Neurocomputing, NATO ASI Series F68)",
         year=1990,
+        mpmath=(
+            "softmax([-v for v in x])",
+            "[-v for v in softmax_jacobian([-v for v in x])]",
+        ),
+        textbook=(
+            "np.exp(-x) / np.exp(-x).sum(axis=-1, keepdims=True)",
+        ),
     ),
     Activation(
         name="sparsemax",
@@ -832,6 +1114,10 @@ CATALOGUE = (
         paper="Martins & Astudillo, From Softmax to Sparsemax: A Sparse Model of Attention "
               "and Multi-Label Classification, ICML",
         year=2016,
+        mpmath=(
+            "sparsemax(x)",
+            "sparsemax_jacobian(x)",
+        ),
     ),
     Activation(
         name="glu",
@@ -848,6 +1134,13 @@ CATALOGUE = (
         paper="Dauphin, Fan, Auli & Grangier, Language Modeling with Gated Convolutional "
               "Networks, arXiv:1612.08083 (ICML 2017)",
         year=2016,
+        mpmath=(
+            "gated(a, b, 'sigmoid')",
+            "gated_jacobian(a, b, 'sigmoid')",
+        ),
+        textbook=(
+            "a * sigmoid(b)",
+        ),
     ),
     Activation(
         name="reglu",
@@ -862,6 +1155,13 @@ CATALOGUE = (
         paper="Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",
         year=2020,
         torch_expression="x.chunk(2, dim=-1)[0] * torch.relu(x.chunk(2, dim=-1)[1])",
+        mpmath=(
+            "gated(a, b, 'relu')",
+            "gated_jacobian(a, b, 'relu')",
+        ),
+        textbook=(
+            "a * np.maximum(b, 0)",
+        ),
     ),
     Activation(
         name="geglu",
@@ -876,6 +1176,15 @@ CATALOGUE = (
         paper="Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",
         year=2020,
         torch_expression="x.chunk(2, dim=-1)[0] * F.gelu(x.chunk(2, dim=-1)[1], approximate=approximate)",
+        parameter_sets=({"approximate": "tanh"},),
+        mpmath=(
+            "gated(a, b, 'gelu', approximate=approximate)",
+            "gated_jacobian(a, b, 'gelu', approximate=approximate)",
+        ),
+        textbook=(
+            "a * b * (1 + erf(b / 2 ** 0.5)) / 2 if approximate == 'none' else a * b * (1 + "
+            "np.tanh((2 / np.pi) ** 0.5 * (b + 0.044715 * b ** 3))) / 2",
+        ),
     ),
     Activation(
         name="swiglu",
@@ -890,6 +1199,13 @@ CATALOGUE = (
         paper="Shazeer, GLU Variants Improve Transformer, arXiv:2002.05202",
         year=2020,
         torch_expression="x.chunk(2, dim=-1)[0] * F.silu(x.chunk(2, dim=-1)[1])",
+        mpmath=(
+            "gated(a, b, 'silu')",
+            "gated_jacobian(a, b, 'silu')",
+        ),
+        textbook=(
+            "a * b * sigmoid(b)",
+        ),
     ),
 )
 

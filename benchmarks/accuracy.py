@@ -8,9 +8,9 @@ float64 and float32, three ways:
   same dtype;
 * ``naive``: the textbook formula written directly in NumPy, in the same dtype.
 
-and compared with mpmath at 60 significant digits (the references of
-``tests/mpmath_reference.py``). The activations, their parameters and their PyTorch forms
-come from the catalogue; a column is empty where PyTorch or a textbook formula has none. For each it prints the maximum error in
+and compared with mpmath at 60 significant digits. The activations, their parameters, their
+PyTorch forms, their mpmath references and their textbook formulas all come from the
+catalogue; a column is empty where PyTorch or a textbook formula has none. For each it prints the maximum error in
 units in the last place (ULP) of the dtype and where it occurs, the number of
 failures (nan or inf where the true value is finite, or a wrong infinity), and
 the number of warnings raised. The vector-valued functions are measured on
@@ -32,118 +32,16 @@ import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-import mpmath_reference as R  # noqa: E402
+import activations._reference as R  # noqa: E402
 from activations.catalogue import CATALOGUE  # noqa: E402
 
-# --------------------------------------------------------------------------
-# The textbook formulas, exactly as a reader would type them
-# --------------------------------------------------------------------------
-
-_erf = np.vectorize(math.erf, otypes=[np.float64])
-SELU_ALPHA, SELU_SCALE = 1.6732632423543772, 1.0507009873554805
-
-
-def _erf_like(x):
-    return _erf(x).astype(x.dtype)
-
-
-def _sig(x):
-    return 1 / (1 + np.exp(-x))
-
-
-def _sp(x):
-    return np.log(1 + np.exp(x))
-
-
-def _c(x, value):
-    """A constant in the dtype of x (so float32 stays float32)."""
-    return x.dtype.type(value)
-
-
-NAIVE = {
-    "relu": lambda x: np.maximum(x, 0),
-    "relu_grad": lambda x: (x > 0).astype(x.dtype),
-    "relu6": lambda x: np.minimum(np.maximum(x, 0), 6),
-    "relu6_grad": lambda x: ((x > 0) & (x < 6)).astype(x.dtype),
-    "leaky_relu": lambda x: np.where(x > 0, x, _c(x, 0.01) * x),
-    "leaky_relu_grad": lambda x: np.where(x > 0, _c(x, 1), _c(x, 0.01)),
-    "prelu": lambda x: np.where(x > 0, x, _c(x, 0.25) * x),
-    "prelu_grad": lambda x: np.where(x > 0, _c(x, 1), _c(x, 0.25)),
-    "rrelu": lambda x: np.where(x > 0, x, _c(x, 11 / 48) * x),
-    "rrelu_grad": lambda x: np.where(x > 0, _c(x, 1), _c(x, 11 / 48)),
-    "elu": lambda x: np.where(x > 0, x, np.exp(x) - 1),
-    "elu_grad": lambda x: np.where(x > 0, _c(x, 1), np.exp(x)),
-    "selu": lambda x: _c(x, SELU_SCALE) * np.where(x > 0, x, _c(x, SELU_ALPHA) * (np.exp(x) - 1)),
-    "selu_grad": lambda x: _c(x, SELU_SCALE) * np.where(x > 0, 1, _c(x, SELU_ALPHA) * np.exp(x)),
-    "celu": lambda x: np.maximum(0, x) + np.minimum(0, np.exp(x) - 1),
-    "celu_grad": lambda x: np.where(x > 0, _c(x, 1), np.exp(x)),
-    "gelu": lambda x: 0.5 * x * (1 + _erf_like(x / np.sqrt(_c(x, 2)))),
-    "gelu_grad": lambda x: (0.5 * (1 + _erf_like(x / np.sqrt(_c(x, 2))))
-                            + x * np.exp(-x * x / 2) / np.sqrt(_c(x, 2 * np.pi))),
-    "silu": lambda x: x / (1 + np.exp(-x)),
-    "silu_grad": lambda x: _sig(x) * (1 + x * (1 - _sig(x))),
-    "mish": lambda x: x * np.tanh(_sp(x)),
-    "mish_grad": lambda x: np.tanh(_sp(x)) + x * (1 - np.tanh(_sp(x)) ** 2) * _sig(x),
-    "softplus": lambda x: np.log(1 + np.exp(x)),
-    "softplus_grad": lambda x: _sig(x),
-    "logsigmoid": lambda x: np.log(_sig(x)),
-    "logsigmoid_grad": lambda x: 1 - _sig(x),
-    "softsign": lambda x: x / (1 + np.abs(x)),
-    "softsign_grad": lambda x: 1 / (1 + np.abs(x)) ** 2,
-    "sigmoid": _sig,
-    "sigmoid_grad": lambda x: _sig(x) * (1 - _sig(x)),
-    "tanh": lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x)),
-    "tanh_grad": lambda x: 1 - np.tanh(x) ** 2,
-    "hardtanh": lambda x: np.clip(x, -1, 1),
-    "hardtanh_grad": lambda x: ((x > -1) & (x < 1)).astype(x.dtype),
-    "hardsigmoid": lambda x: np.clip(x / 6 + _c(x, 0.5), 0, 1),
-    "hardsigmoid_grad": lambda x: np.where((x > -3) & (x < 3), _c(x, 1 / 6), _c(x, 0)),
-    "hardswish": lambda x: x * np.clip(x + 3, 0, 6) / 6,
-    "hardswish_grad": lambda x: np.where(x <= -3, 0, np.where(x >= 3, 1, (2 * x + 3) / 6)),
-    "tanhshrink": lambda x: x - np.tanh(x),
-    "tanhshrink_grad": lambda x: np.tanh(x) ** 2,
-    "softshrink": lambda x: np.where(x > 0.5, x - _c(x, 0.5),
-                                     np.where(x < -0.5, x + _c(x, 0.5), _c(x, 0))),
-    "softshrink_grad": lambda x: (np.abs(x) > 0.5).astype(x.dtype),
-    "hardshrink": lambda x: np.where(np.abs(x) > 0.5, x, _c(x, 0)),
-    "hardshrink_grad": lambda x: (np.abs(x) > 0.5).astype(x.dtype),
-    "threshold": lambda x: np.where(x > 1, x, _c(x, 0)),
-    "threshold_grad": lambda x: (x > 1).astype(x.dtype),
-    "squared_relu": lambda x: np.maximum(x, 0) ** 2,
-    "squared_relu_grad": lambda x: 2 * np.maximum(x, 0),
-    "squareplus": lambda x: (x + np.sqrt(x * x + 4)) / 2,
-    "squareplus_grad": lambda x: (1 + x / np.sqrt(x * x + 4)) / 2,
-    "sparse_plus": lambda x: np.where(x <= -1, 0, np.where(x >= 1, x, (x + 1) ** 2 / 4)),
-    "sparse_plus_grad": lambda x: np.where(x <= -1, 0, np.where(x >= 1, 1, (x + 1) / 2)),
-    "sparse_sigmoid": lambda x: np.clip((x + 1) / 2, 0, 1),
-    "sparse_sigmoid_grad": lambda x: np.where((x > -1) & (x < 1), _c(x, 0.5), _c(x, 0)),
-}
-
-
-def _first(x):
-    return x[..., : x.shape[-1] // 2]
-
-
-def _second(x):
-    return x[..., x.shape[-1] // 2:]
-
-
-def _naive_softmax(x):
-    e = np.exp(x)
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-NAIVE_VECTOR = {
-    "softmax": _naive_softmax,
-    "log_softmax": lambda x: np.log(_naive_softmax(x)),
-    "softmin": lambda x: _naive_softmax(-x),
-    "glu": lambda x: _first(x) * _sig(_second(x)),
-    "reglu": lambda x: _first(x) * np.maximum(_second(x), 0),
-    "geglu": lambda x: _first(x) * _second(x) * (1 + _erf_like(_second(x) / np.sqrt(2))) / 2,
-    "swiglu": lambda x: _first(x) * _second(x) * _sig(_second(x)),
-}
+#: The textbook formulas (the catalogue's ``textbook``), by function name.
+NAIVE = {func.__name__: R.textbook(entry.name, which)
+         for entry in CATALOGUE if entry.elementwise
+         for which, func in enumerate((entry.function, entry.derivative))}
+NAIVE_VECTOR = {entry.name: R.textbook(entry.name) for entry in CATALOGUE
+                if not entry.elementwise and entry.textbook}
 
 # --------------------------------------------------------------------------
 # Evaluation
@@ -234,7 +132,7 @@ def vector_rows(names, dtypes):
     for entry in CATALOGUE:
         if entry.elementwise or (names and entry.name not in names):
             continue
-        reference = R.VECTOR_REFERENCE[entry.name]
+        reference = R.reference(entry.name)
         on_torch = (None if not entry.has_torch else
                     lambda v, e=entry: e.call_torch(torch.from_numpy(v)).numpy())
         for dtype in dtypes:

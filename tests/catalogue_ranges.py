@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 
-from mpmath_reference import SELU_ALPHA, SELU_SCALE
+from activations._reference import SELU_ALPHA, SELU_SCALE
 
 _SYMBOLS = {r"\infty": np.inf, r"\lambda\alpha": float(SELU_SCALE * SELU_ALPHA)}
 _PARAMETER_SYMBOLS = {r"\alpha": "alpha", r"\lambda": "lambd", r"\theta": "threshold",

@@ -25,7 +25,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 import activations
 from activations import (elu, elu_grad, leaky_relu, leaky_relu_grad, relu, relu_grad,
                          sigmoid, sigmoid_grad, softmax, softmax_jacobian, tanh, tanh_grad)
-from mpmath_reference import (absolute_errors, reference, ulp_errors)
+from activations._reference import (absolute_errors, reference, ulp_errors)
 from package_calls import ELEMENTWISE, torch_forward, torch_grad
 
 mpf = mpmath.mpf

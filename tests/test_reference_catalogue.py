@@ -20,7 +20,7 @@ import activations
 from activations.catalogue import (CATALOGUE, SATURATION, SMOOTHNESS, Activation, by_name,
                                    math_blocks)
 from catalogue_ranges import in_range, parse_range, tolerance
-from mpmath_reference import SELU_ALPHA, SELU_SCALE, reference
+from activations._reference import SELU_ALPHA, SELU_SCALE, reference
 from package_calls import ELEMENTWISE, VECTOR, torch_defaults, torch_grad
 
 TORCH_NAMED = [a for a in CATALOGUE if a.torch]
@@ -63,11 +63,17 @@ def test_catalogue_covers_torch_nn():
 
 def test_catalogue_rejects_what_the_package_lacks():
     fields = dict(label="X", range="(0, 1)", monotonic=True, zero_centred=False,
-                  saturating="no", hard=None, smoothness="C∞", kinks=(), paper="p", year=2000)
+                  saturating="no", hard=None, smoothness="C∞", kinks=(), paper="p", year=2000,
+                  mpmath=("x", "1"))
     with pytest.raises(ValueError, match="no function of that name"):
         Activation(name="swishy", **fields)
     with pytest.raises(ValueError, match="torch or torch_expression, not both"):
         Activation(name="relu", torch="torch.relu", torch_expression="torch.relu(x)",
+                   **{**fields, "smoothness": "C0", "kinks": (0.0,)})
+    with pytest.raises(ValueError, match="'relu': mpmath must give two expressions"):
+        Activation(name="relu", **{**fields, "mpmath": ("max(0, x)",)})
+    with pytest.raises(ValueError, match=r"relu does not have: \['alpha'\]"):
+        Activation(name="relu", parameter_sets=({"alpha": 1.0},),
                    **{**fields, "smoothness": "C0", "kinks": (0.0,)})
 
 
@@ -249,7 +255,7 @@ def test_catalogue_hard_or_soft_saturation(activation):
 
 def test_hard_is_given_exactly_for_the_saturating():
     fields = dict(label="X", range="(0, 1)", monotonic=True, zero_centred=False,
-                  smoothness="C∞", kinks=(), paper="p", year=2000)
+                  smoothness="C∞", kinks=(), paper="p", year=2000, mpmath=("x", "1"))
     with pytest.raises(ValueError, match="hard must be True or False"):
         Activation(name="sigmoid", saturating="both sides", hard=None, **fields)
     with pytest.raises(ValueError, match="None for one that does not"):

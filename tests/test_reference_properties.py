@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import activations as A
 from catalogue_ranges import in_range, parse_range, tolerance
-from mpmath_reference import reference
+from activations._reference import reference
 from package_calls import ELEMENTWISE
 
 import pytest

@@ -16,7 +16,7 @@ import torch
 from numpy.testing import assert_allclose, assert_array_equal
 
 import activations
-from mpmath_reference import reference, ulp_errors
+from activations._reference import reference, ulp_errors
 from package_calls import (ALL_NAMES, CALLS, ELEMENTWISE, ELEMENTWISE_NAMES, raises_cleanly,
                             VECTOR_NAMES, call, jacobian_shape)
 

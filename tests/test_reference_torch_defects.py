@@ -16,9 +16,9 @@ import torch
 import torch.nn.functional as F
 
 import activations as A
-from mpmath_reference import log_softmax as mp_log_softmax
-from mpmath_reference import reference, ulp_errors
-from mpmath_reference import softmax as mp_softmax
+from activations._reference import log_softmax as mp_log_softmax
+from activations._reference import reference, ulp_errors
+from activations._reference import softmax as mp_softmax
 
 
 def _torch(fn, x, dtype=torch.float64):

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
 from activations import softmax, softmax_jacobian
-from mpmath_reference import softmax as mp_softmax
-from mpmath_reference import ulp_errors
+from activations._reference import softmax as mp_softmax
+from activations._reference import ulp_errors
 
 HYPOTHESIS = settings(max_examples=150, deadline=None, database=None, derandomize=True)
 NARROW_ULP_GOAL = 0.5 + 1e-6
@@ -169,8 +169,8 @@ def test_property_softmax_never_warns(row):
 
 import activations as A  # noqa: E402
 from catalogue_ranges import parse_range  # noqa: E402
-from mpmath_reference import GATES, gated, gated_jacobian, reference  # noqa: E402
-from mpmath_reference import log_softmax as mp_log_softmax  # noqa: E402
+from activations._reference import GATES, reference  # noqa: E402
+from activations._reference import log_softmax as mp_log_softmax  # noqa: E402
 from package_calls import VECTOR, torch_forward  # noqa: E402
 
 
@@ -249,23 +249,23 @@ def _allowed(name, row, bound, jacobian=False, **params):
 def test_gated_accuracy_vs_mpmath(name):
     func, jacobian = getattr(A, name), getattr(A, name + "_jacobian")
     for row in _glu_rows():
-        errors = ulp_errors(func(row), gated(name, row), np.float64)
+        errors = ulp_errors(func(row), reference(name)(row), np.float64)
         assert np.all(errors <= _allowed(name, row, GATED_ULP[name])), (row, errors)
         with np.errstate(over="ignore"):
             row32 = row.astype(np.float32)
         if np.all(np.isfinite(row32)):
-            assert ulp_errors(func(row32), gated(name, row32),
+            assert ulp_errors(func(row32), reference(name)(row32),
                               np.float32).max() <= NARROW_ULP_GOAL
-        errors = ulp_errors(jacobian(row), gated_jacobian(name, row), np.float64)
+        errors = ulp_errors(jacobian(row), reference(name, 1)(row), np.float64)
         assert np.all(errors <= _allowed(name, row, 4, jacobian=True)), (row, errors)
 
 
 def test_geglu_tanh_form_vs_mpmath():
     tanh = {"approximate": "tanh"}
     for row in _glu_rows()[:40]:
-        errors = ulp_errors(A.geglu(row, **tanh), gated("geglu", row, **tanh), np.float64)
+        errors = ulp_errors(A.geglu(row, **tanh), reference("geglu", **tanh)(row), np.float64)
         assert np.all(errors <= _allowed("geglu", row, 4, **tanh)), row
-        errors = ulp_errors(A.geglu_jacobian(row, **tanh), gated_jacobian("geglu", row, **tanh),
+        errors = ulp_errors(A.geglu_jacobian(row, **tanh), reference("geglu", 1, **tanh)(row),
                             np.float64)
         assert np.all(errors <= _allowed("geglu", row, 4, jacobian=True, **tanh)), row
 
@@ -469,8 +469,8 @@ def test_gate_underflow_thresholds_in_the_docstrings():
 # Sparsemax: mpmath, the projection's optimality conditions, hand-derived values
 # --------------------------------------------------------------------------
 
-from mpmath_reference import sparsemax as mp_sparsemax  # noqa: E402
-from mpmath_reference import sparsemax_jacobian as mp_sparsemax_jacobian  # noqa: E402
+from activations._reference import sparsemax as mp_sparsemax  # noqa: E402
+from activations._reference import sparsemax_jacobian as mp_sparsemax_jacobian  # noqa: E402
 
 
 def test_sparsemax_accuracy_vs_mpmath():
@@ -521,7 +521,7 @@ def test_glu_deep_gate_with_large_values():
     rows = [np.array([s * np.exp(rng.uniform(-700, 709)), -rng.uniform(700, 1500)])
             for s in signs] + [np.array([1e308, -900.0])]
     for row in rows:
-        assert ulp_errors(A.glu(row), gated("glu", row), np.float64).max() <= 2.5, row
-        assert ulp_errors(A.glu_jacobian(row), gated_jacobian("glu", row),
+        assert ulp_errors(A.glu(row), reference("glu")(row), np.float64).max() <= 2.5, row
+        assert ulp_errors(A.glu_jacobian(row), reference("glu", 1)(row),
                           np.float64).max() <= 2.5, row
 
