@@ -125,7 +125,7 @@ def reference(name, which=0, **params):
     """The mpmath reference of the activation ``name``: f (``which=0``), or f' or the Jacobian
     (``which=1``), with the catalogue's parameters updated by ``params``."""
     entry = by_name(name)
-    expression = entry.mpmath[which]
+    expression = compile(entry.mpmath[which], f"<{name} mpmath[{which}]>", "eval")
     bound = {key: _as_mpf(value) for key, value in {**entry.parameters, **params}.items()}
 
     def evaluate(x):
@@ -146,12 +146,24 @@ def reference(name, which=0, **params):
 # --------------------------------------------------------------------------
 
 
-def softmax(row):
+def _weights(row):
+    """e^(v - max) for each score and their sum."""
     values = [_finite(v) for v in row]
     m = max(values)
     weights = [mpmath.exp(v - m) for v in values]
-    total = mpmath.fsum(weights)
+    return weights, mpmath.fsum(weights)
+
+
+def softmax(row):
+    weights, total = _weights(row)
     return [w / total for w in weights]
+
+
+def _complements(row):
+    """1 - softmax(row)_i, each as the sum of the other weights over the total: 1 - s_i
+    itself would cancel where s_i is within 1e-60 of 1."""
+    weights, total = _weights(row)
+    return [mpmath.fsum(weights[:i] + weights[i + 1:]) / total for i in range(len(weights))]
 
 
 def log_softmax(row):
@@ -188,14 +200,14 @@ def sparsemax_jacobian(row):
 
 def softmax_jacobian(row):
     """s_i (delta_ij - s_j), flattened row by row."""
-    s = softmax(row)
-    return [s[i] * ((i == j) - s[j]) for i in range(len(s)) for j in range(len(s))]
+    s, rest = softmax(row), _complements(row)
+    return [s[i] * (rest[i] if i == j else -s[j]) for i in range(len(s)) for j in range(len(s))]
 
 
 def log_softmax_jacobian(row):
     """delta_ij - s_j, flattened row by row."""
-    s = softmax(row)
-    return [(i == j) - s[j] for i in range(len(s)) for j in range(len(s))]
+    s, rest = softmax(row), _complements(row)
+    return [rest[j] if i == j else -s[j] for i in range(len(s)) for j in range(len(s))]
 
 
 def gated(a, b, gate, **params):
@@ -233,8 +245,25 @@ GATES = _gates()
 
 
 # --------------------------------------------------------------------------
-# ULP distance
+# ULP distance, and the figure a docstring prints
 # --------------------------------------------------------------------------
+
+#: The goal for float16 and float32 results, in their ULP: computed in float64 and rounded
+#: once, so half an ULP plus the float64 error, a tiny fraction of a float32 ULP.
+NARROW_ULP_GOAL = 0.5 + 1e-6
+
+#: How a public docstring states its float64 accuracy, once.
+CLAIM = re.compile(r"\bwithin (\d+(?:\.\d)?) ULP\b|\bexact \(0 ULP\)", re.IGNORECASE)
+
+
+def accuracy_claim(func):
+    """The float64 accuracy a public function's docstring prints, in ULP."""
+    found = CLAIM.findall(" ".join(func.__doc__.split()))
+    if len(found) != 1:
+        raise ValueError(f"{func.__name__}: the docstring must state its accuracy once, as "
+                         f"'within N ULP' or 'exact (0 ULP)'; found {len(found)}")
+    return float(found[0] or 0)
+
 
 
 def ulp(value, dtype):
@@ -306,7 +335,7 @@ def textbook(name, which=0, **params):
     entry = by_name(name)
     if len(entry.textbook) <= which:
         return None
-    expression = entry.textbook[which]
+    expression = compile(entry.textbook[which], f"<{name} textbook[{which}]>", "eval")
     bound = {key: _as_float(value) for key, value in {**entry.parameters, **params}.items()}
 
     def evaluate(x):

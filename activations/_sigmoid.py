@@ -216,7 +216,7 @@ def sigmoid(x):
     :math:`1/(1 + e)` for :math:`x \ge 0` and :math:`e/(1 + e)` for
     :math:`x < 0`; both are equal to :math:`\sigma(x)` in exact arithmetic. The sum
     :math:`1 + e` is kept exactly and the division is corrected once, so the
-    float64 result is within about 1.2 ULP of the true value. Float16 and float32
+    float64 result is within 1.5 ULP of the true value. Float16 and float32
     inputs are computed in float64 and rounded once.
 
     Examples
@@ -260,7 +260,7 @@ def sigmoid_grad(x):
     :math:`x`: :math:`\sigma(x)` rounds to 1 for :math:`x > 37` and the product
     becomes 0, although the true value is about :math:`e^{-x}`. We use
     :math:`e/(1 + e)^2` with :math:`e = e^{-|x|}` (the derivative is even), with
-    :math:`(1 + e)^2` carried exactly; the result is within about 1.3 ULP.
+    :math:`(1 + e)^2` carried exactly; the result is within 1.5 ULP.
 
     Examples
     --------
@@ -311,7 +311,7 @@ def tanh(x):
 
     Evaluating the definition literally overflows for :math:`|x| \ge 710`
     (inf/inf gives nan) and cancels badly near 0. We use NumPy's ``tanh``, which
-    avoids both, saturates to :math:`\pm 1` and is within about 1.1 ULP of the
+    avoids both, saturates to :math:`\pm 1` and is within 1.2 ULP of the
     true value. Float16 and float32 inputs are computed in float64 and rounded
     once.
 
@@ -357,7 +357,7 @@ def tanh_grad(x):
     exactly. Beyond :math:`|x| = 354`, where :math:`e` nears the subnormal range
     and would lose digits, :math:`4e^{-2|x|}` is evaluated as
     :math:`2^{-62} e^{-(2|x| - 64 \ln 2)}` with an exactly reduced argument. The
-    result is within about 1.3 ULP.
+    result is within 1.5 ULP.
 
     Examples
     --------
