@@ -92,6 +92,9 @@ FIRST = [
     ("en", "SwiGLU", "auto_examples/tutorials/plot_18_gated_feed_forward.html"),
     ("zh_CN", "SwiGLU", "auto_examples/tutorials/plot_18_gated_feed_forward.html"),
     ("zh_CN", "门控前馈", "auto_examples/tutorials/plot_18_gated_feed_forward.html"),
+    ("zh_CN", "软饱和", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
+    ("zh_CN", "硬饱和", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
+    ("en", "soft saturation", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
 ]
 
 

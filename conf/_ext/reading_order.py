@@ -24,27 +24,32 @@ def collect_list(app, doctree):
     env.reading_order_steps = steps
 
 
-def reading_order(app):
-    """Every page once: the home page, the list's pages, the others in toc order."""
-    relations, root = app.builder.relations, app.config.root_doc
-    toc_order, docname = [], root
+def neighbours(env, root):
+    """(previous, next) of every page: the home page, the list's pages, the others in toc order."""
+    relations, toc_order, docname = env.collect_relations(), [], root
     while docname is not None and docname not in toc_order:
         toc_order.append(docname)
         docname = relations.get(docname, [None, None, None])[2]
-    steps = getattr(app.env, "reading_order_steps", [])
-    return list(dict.fromkeys([root, *steps, *toc_order]))
+    order = list(dict.fromkeys([root, *getattr(env, "reading_order_steps", []), *toc_order]))
+    return {docname: (order[k - 1] if k else None, order[k + 1] if k + 1 < len(order) else None)
+            for k, docname in enumerate(order)}
+
+
+def pages_to_rewrite(app, env):
+    """The pages whose Previous or Next changed since the last build (Sphinx would keep them)."""
+    before = getattr(env, "reading_order_neighbours", {})
+    env.reading_order_neighbours = neighbours(env, app.config.root_doc)
+    return [doc for doc, pair in env.reading_order_neighbours.items() if before.get(doc) != pair]
 
 
 def relink(app, pagename, templatename, context, doctree):
-    order = reading_order(app)
-    if pagename not in order:
+    pair = app.env.reading_order_neighbours.get(pagename)
+    if pair is None:
         return
-    builder, where = app.builder, order.index(pagename)
-    neighbours = {"prev": order[where - 1] if where > 0 else None,
-                  "next": order[where + 1] if where + 1 < len(order) else None}
+    builder = app.builder
     rellinks = [link for link in context.get("rellinks", []) if link[2] not in ("N", "P")]
-    for key, accesskey, label in (("next", "N", _("next")), ("prev", "P", _("previous"))):
-        docname = neighbours[key]
+    for key, docname, accesskey, label in (("next", pair[1], "N", _("next")),
+                                           ("prev", pair[0], "P", _("previous"))):
         if docname is None:
             context[key] = None
             continue
@@ -62,5 +67,6 @@ def merge_list(app, env, docnames, other):
 def setup(app):
     app.connect("doctree-read", collect_list)
     app.connect("env-merge-info", merge_list)
+    app.connect("env-updated", pages_to_rewrite)
     app.connect("html-page-context", relink)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
