@@ -95,6 +95,12 @@ FIRST = [
     ("zh_CN", "软饱和", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
     ("zh_CN", "硬饱和", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
     ("en", "soft saturation", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
+    ("en", "Kaiming", "auto_examples/tutorials/plot_20_initialisation.html"),
+    ("en", "Xavier", "auto_examples/tutorials/plot_20_initialisation.html"),
+    ("zh_CN", "初始化", "auto_examples/tutorials/plot_20_initialisation.html"),
+    ("en", "inplace", "auto_examples/tutorials/plot_21_pytorch_in_practice.html"),
+    ("zh_CN", "原地操作", "auto_examples/tutorials/plot_21_pytorch_in_practice.html"),
+    ("en", "bfloat16", "auto_examples/tutorials/plot_21_pytorch_in_practice.html"),
 ]
 
 

@@ -20,6 +20,11 @@ TERMS = {
         "SwiGLU", "GEGLU", "ReGLU", "gated feed-forward", "门控前馈"],
     "auto_examples/tutorials/plot_19_soft_and_hard_saturation": [
         "soft saturation", "hard saturation", "软饱和", "硬饱和"],
+    "auto_examples/tutorials/plot_20_initialisation": [
+        "initialisation", "initialization", "Kaiming", "He initialisation", "Xavier", "Glorot",
+        "LeCun", "calculate_gain", "初始化"],
+    "auto_examples/tutorials/plot_21_pytorch_in_practice": [
+        "inplace", "in-place", "原地操作", "float16", "bfloat16", "nn.functional"],
 }
 
 
