@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import HTML, LANGUAGES
+from conftest import HTML, LANGUAGES, ROOT
 
 EXAMPLES = sorted(p.stem for p in (HTML.parent.parent / "gallery").glob("plot_*.py"))
 
@@ -209,3 +209,9 @@ def test_activation_plots_show_their_features(site):
         low, high = entry.plot_range
         assert all(low < kink < high for kink in entry.kinks), entry.name
     assert (figures / "relu6.png").read_bytes() != (figures / "relu.png").read_bytes()
+
+
+def test_the_softshrink_page_states_the_share_of_a_standard_normal_it_zeroes():
+    text = (ROOT / "docs" / "activations" / "softshrink.rst").read_text(encoding="utf-8")
+    share = int(re.search(r"about (\d+)% of the values", text)[1])
+    assert share == round(100 * math.erf(0.5 / math.sqrt(2)))  # P(|z| <= lambd), lambd = 0.5

@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from numpy.testing import assert_allclose
 
 import activations
+from activations.catalogue import by_name
 
 # %%
 # Output layers follow the task
@@ -193,10 +194,8 @@ print("swiglu:", np.array2string(activations.swiglu(halves)[0], precision=4))
 # %%
 # MobileNetV3: hard-swish
 # -----------------------
-# SiLU is :math:`x\,\sigma(x)`; Hendrycks & Gimpel proposed it in the GELU
-# paper, and Ramachandran, Zoph & Le found it again by automated search and
-# named it Swish ("Searching for Activation Functions", arXiv:1710.05941,
-# 2017). MobileNetV3 (Howard et al., "Searching for MobileNetV3", ICCV 2019,
+# SiLU is :math:`x\,\sigma(x)`, also called Swish; it was proposed more than
+# once, and the catalogue's record of who did so is printed below. MobileNetV3 (Howard et al., "Searching for MobileNetV3", ICCV 2019,
 # arXiv:1905.02244) replaces the sigmoid by a piecewise-linear one that is
 # cheap on phones, :math:`\mathrm{ReLU6}(x + 3)/6`, giving hard-swish. It
 # uses hard-swish in the first layer and in the deeper half of the network,
@@ -209,6 +208,8 @@ assert_allclose(F.hardswish(xs).numpy(), xs.numpy() * np.clip(xs.numpy() + 3, 0,
 assert_allclose(activations.silu(xs), xs.numpy() * activations.sigmoid(xs.numpy()), rtol=1e-14, atol=1e-15)
 assert_allclose(activations.hardswish(xs), xs.numpy() * np.clip(xs.numpy() + 3, 0, 6) / 6, rtol=1e-14, atol=0)
 print(f"max |silu - hardswish| = {(F.silu(xs) - F.hardswish(xs)).abs().max().item():.3f}")
+silu_origin = by_name("silu")
+print(f"SiLU: {silu_origin.paper}, {silu_origin.year}")
 
 # %%
 # YOLO: Leaky ReLU with slope 0.1, then SiLU
@@ -249,7 +250,7 @@ rows = [
     ("PaLM, LLaMA, Mistral, Qwen FFN", "SwiGLU", "a * F.silu(b)", "Shazeer 2020; Chowdhery et al. 2022"),
     ("T5 v1.1, Gemma FFN", "GEGLU", 'a * F.gelu(b, approximate="tanh")', "Shazeer 2020; Gemma Team 2024"),
     ("MobileNetV3", "hard-swish, ReLU", "F.hardswish, F.relu", "Howard et al. 2019"),
-    ("Swish / SiLU", "x * sigmoid(x)", "F.silu", "Hendrycks & Gimpel 2016; Ramachandran et al. 2017"),
+    ("Swish / SiLU", "x * sigmoid(x)", "F.silu", f"as printed above, from {silu_origin.year}"),
     ("YOLOv1-v3", "Leaky ReLU 0.1", "F.leaky_relu(x, 0.1)", "Redmon et al. 2016-2018"),
     ("YOLOv5, YOLOv8", "SiLU", "F.silu", "Ultralytics code"),
 ]
