@@ -679,9 +679,12 @@ CATALOGUE = (
         kinks=(),
         torch="torch.nn.functional.silu",
         torch_module="torch.nn.SiLU",
-        paper="Elfwing, Uchibe & Doya, arXiv:1702.03118 (Neural Networks 2018); as "
-              "Swish: Ramachandran, Zoph & Le, arXiv:1710.05941",
-        year=2017,
+        # Named SiLU in the GELU paper (2016); used in reinforcement learning by Elfwing et al.
+        # and found again by automated search as Swish (both 2017). Stated here only.
+        paper="Hendrycks & Gimpel, arXiv:1606.08415, as SiLU; Elfwing, Uchibe & Doya, "
+              "arXiv:1702.03118 (Neural Networks 2018); as Swish: Ramachandran, Zoph & Le, "
+              "arXiv:1710.05941",
+        year=2016,
         mpmath=(
             "x * sigmoid(x)",
             "sigmoid(x) + x * sigmoid_grad(x)",

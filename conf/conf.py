@@ -26,6 +26,9 @@ extensions = [
     "mathml",            # LaTeX -> MathML at build time: math with no JavaScript, no network
     "zh_search",         # Chinese search that works (Sphinx 9.0 on Python 3.11)
     "language_switch",   # every page links to the same page in the other language
+    "reading_order",     # Previous and Next follow the home page's "Where to start" list
+    "search_terms",      # the words readers search for lead to the page that answers them
+    "explorer",          # the interactive explorer and the values it draws, from the package
     "gallery_i18n",      # translated titles on the gallery's index cards
     "i18n_skip",         # math and markup-only paragraphs stay out of the catalogues
     "api_pages",         # one API page per family of functions

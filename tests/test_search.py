@@ -86,6 +86,24 @@ EXPECTED = [
 ]
 
 
+# The words of the newer tutorials, whose page must come first: a reader who types "SwiGLU"
+# wants the tutorial on gated blocks, not only the function's entry in the API reference.
+FIRST = [
+    ("en", "SwiGLU", "auto_examples/tutorials/plot_18_gated_feed_forward.html"),
+    ("zh_CN", "SwiGLU", "auto_examples/tutorials/plot_18_gated_feed_forward.html"),
+    ("zh_CN", "门控前馈", "auto_examples/tutorials/plot_18_gated_feed_forward.html"),
+    ("zh_CN", "软饱和", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
+    ("zh_CN", "硬饱和", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
+    ("en", "soft saturation", "auto_examples/tutorials/plot_19_soft_and_hard_saturation.html"),
+    ("en", "Kaiming", "auto_examples/tutorials/plot_20_initialisation.html"),
+    ("en", "Xavier", "auto_examples/tutorials/plot_20_initialisation.html"),
+    ("zh_CN", "初始化", "auto_examples/tutorials/plot_20_initialisation.html"),
+    ("en", "inplace", "auto_examples/tutorials/plot_21_pytorch_in_practice.html"),
+    ("zh_CN", "原地操作", "auto_examples/tutorials/plot_21_pytorch_in_practice.html"),
+    ("en", "bfloat16", "auto_examples/tutorials/plot_21_pytorch_in_practice.html"),
+]
+
+
 @pytest.fixture(scope="module")
 def search_tab(browser, server):
     """One tab for all the searches below, recording console errors."""
@@ -122,6 +140,13 @@ def test_search_finds_the_right_page_among_the_first_three(search_tab, server, l
     pages = result_pages(run_search(search_tab, server, language, query), server, language)
     assert expected in pages[:3], f"{language}: {query!r} lists {pages[:6]}"
     assert not search_tab.console_errors, search_tab.console_errors
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), FIRST,
+                         ids=[f"{lang}-{query}" for lang, query, _ in FIRST])
+def test_search_lists_the_page_on_the_topic_first(search_tab, server, language, query, expected):
+    pages = result_pages(run_search(search_tab, server, language, query), server, language)
+    assert pages[:1] == [expected], f"{language}: {query!r} lists {pages[:4]}"
 
 
 def test_table_covers_both_languages():

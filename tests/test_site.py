@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import HTML, LANGUAGES
+from conftest import HTML, LANGUAGES, ROOT
 
 EXAMPLES = sorted(p.stem for p in (HTML.parent.parent / "gallery").glob("plot_*.py"))
 
@@ -145,6 +145,31 @@ def test_every_page_is_at_most_two_clicks_from_the_home_page(site, language):
     assert not far, f"more than two clicks from the home page: {far}"
 
 
+def related(page, rel):
+    """The page a <link rel="next"> or rel="prev" of `page` points to, or None."""
+    for tag in re.findall(r"<link\b[^>]*>", page.read_text(encoding="utf-8")):
+        if f'rel="{rel}"' in tag:
+            return (page.parent / re.search(r'href="([^"#]*)', tag)[1]).resolve()
+    return None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_next_follows_the_where_to_start_list(site, language):
+    home = (site / language / "index.html").resolve()
+    listed = re.search(r"<ol\b.*?</ol>", home.read_text(encoding="utf-8"), re.S)[0]
+    steps = [(home.parent / href).resolve() for href in re.findall(r'<a [^>]*href="([^"#]+)"', listed)]
+    assert len(steps) >= 11, steps
+    walked, page = [], home
+    for _ in steps:
+        page = related(page, "next")
+        assert page is not None, f"the chain stops after {walked[-1:]}"
+        walked.append(page)
+    assert walked == steps
+    # and Previous walks the same pages back to the home page
+    for before, after in zip([home, *steps], steps):
+        assert related(after, "prev") == before, after
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_function_is_documented_once(site, language):
     import activations
@@ -184,3 +209,9 @@ def test_activation_plots_show_their_features(site):
         low, high = entry.plot_range
         assert all(low < kink < high for kink in entry.kinks), entry.name
     assert (figures / "relu6.png").read_bytes() != (figures / "relu.png").read_bytes()
+
+
+def test_the_softshrink_page_states_the_share_of_a_standard_normal_it_zeroes():
+    text = (ROOT / "docs" / "activations" / "softshrink.rst").read_text(encoding="utf-8")
+    share = int(re.search(r"about (\d+)% of the values", text)[1])
+    assert share == round(100 * math.erf(0.5 / math.sqrt(2)))  # P(|z| <= lambd), lambd = 0.5

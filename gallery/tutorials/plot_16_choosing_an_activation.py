@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from numpy.testing import assert_allclose
 
 import activations
+from activations.catalogue import by_name
 
 # %%
 # Output layers follow the task
@@ -66,8 +67,10 @@ print("BCEWithLogitsLoss = sigmoid + BCELoss; CrossEntropyLoss = log_softmax + N
 # vision. If many units stop learning because their input
 # is never positive, Leaky ReLU (:func:`activations.leaky_relu`) or ELU
 # (:func:`activations.elu`) keep a gradient for negative inputs.
-# Transformers mostly use smooth relatives of ReLU, GELU and SiLU, described
-# below. Sigmoid and tanh are rare in hidden layers of deep feed-forward
+# Transformers use smooth relatives of ReLU: GELU in BERT and GPT, and in most
+# large language models since 2022 a gated block, SwiGLU or GEGLU, in which
+# the SiLU or the GELU of one projection multiplies another; both are
+# described below. Sigmoid and tanh are rare in hidden layers of deep feed-forward
 # networks because they saturate on both sides, but they are essential inside
 # recurrent cells.
 
@@ -165,12 +168,34 @@ assert_allclose(activations.gelu(xs, approximate="tanh"), gelu_tanh, rtol=1e-14,
 print(f"max |exact - tanh approximation| = {np.abs(gelu_exact - gelu_tanh).max():.1e}")
 
 # %%
+# Large language models: SwiGLU and GEGLU
+# ---------------------------------------
+# PaLM (Chowdhery et al., arXiv:2204.02311, 2022), LLaMA (Touvron et al.,
+# arXiv:2302.13971, 2023), Mistral 7B and Qwen compute their feed-forward
+# block as :math:`\bigl(x W_3 \otimes \mathrm{SiLU}(x W_1)\bigr) W_2`: SwiGLU,
+# one of the gated variants Shazeer compared ("GLU Variants Improve
+# Transformer", arXiv:2002.05202, 2020). T5 v1.1 and Gemma (Gemma Team,
+# arXiv:2403.08295, 2024) gate with GELU instead: GEGLU. PyTorch has no module
+# for either; a model multiplies ``F.silu`` or ``F.gelu`` of one projection by
+# another, which is what :func:`activations.swiglu` and
+# :func:`activations.geglu` compute on the two halves of their input. The
+# gated block has three weight matrices instead of two, so its hidden layer is
+# cut to 2/3 of the usual size;
+# :ref:`sphx_glr_auto_examples_tutorials_plot_18_gated_feed_forward.py`
+# explains why, derives the gate's derivative and trains both kinds of block.
+
+halves = torch.randn(4, 6, dtype=torch.float64)
+value, gate = halves.chunk(2, dim=-1)
+assert_allclose(activations.swiglu(halves), (value * F.silu(gate)).numpy(), rtol=1e-14, atol=1e-16)
+assert_allclose(activations.geglu(halves, approximate="tanh"),
+                (value * F.gelu(gate, approximate="tanh")).numpy(), rtol=1e-14, atol=1e-16)
+print("swiglu:", np.array2string(activations.swiglu(halves)[0], precision=4))
+
+# %%
 # MobileNetV3: hard-swish
 # -----------------------
-# SiLU is :math:`x\,\sigma(x)`; Hendrycks & Gimpel proposed it in the GELU
-# paper, and Ramachandran, Zoph & Le found it again by automated search and
-# named it Swish ("Searching for Activation Functions", arXiv:1710.05941,
-# 2017). MobileNetV3 (Howard et al., "Searching for MobileNetV3", ICCV 2019,
+# SiLU is :math:`x\,\sigma(x)`, also called Swish; it was proposed more than
+# once, and the catalogue's record of who did so is printed below. MobileNetV3 (Howard et al., "Searching for MobileNetV3", ICCV 2019,
 # arXiv:1905.02244) replaces the sigmoid by a piecewise-linear one that is
 # cheap on phones, :math:`\mathrm{ReLU6}(x + 3)/6`, giving hard-swish. It
 # uses hard-swish in the first layer and in the deeper half of the network,
@@ -183,6 +208,8 @@ assert_allclose(F.hardswish(xs).numpy(), xs.numpy() * np.clip(xs.numpy() + 3, 0,
 assert_allclose(activations.silu(xs), xs.numpy() * activations.sigmoid(xs.numpy()), rtol=1e-14, atol=1e-15)
 assert_allclose(activations.hardswish(xs), xs.numpy() * np.clip(xs.numpy() + 3, 0, 6) / 6, rtol=1e-14, atol=0)
 print(f"max |silu - hardswish| = {(F.silu(xs) - F.hardswish(xs)).abs().max().item():.3f}")
+silu_origin = by_name("silu")
+print(f"SiLU: {silu_origin.paper}, {silu_origin.year}")
 
 # %%
 # YOLO: Leaky ReLU with slope 0.1, then SiLU
@@ -220,8 +247,10 @@ rows = [
     ("LSTM cell input, output", "tanh", "torch.tanh", "Hochreiter & Schmidhuber 1997; Gers et al. 2000"),
     ("Transformer FFN", "ReLU", "F.relu", "Vaswani et al. 2017"),
     ("GPT, BERT", "GELU", 'F.gelu(x, approximate="tanh")', "Radford et al. 2018; Devlin et al. 2018"),
+    ("PaLM, LLaMA, Mistral, Qwen FFN", "SwiGLU", "a * F.silu(b)", "Shazeer 2020; Chowdhery et al. 2022"),
+    ("T5 v1.1, Gemma FFN", "GEGLU", 'a * F.gelu(b, approximate="tanh")', "Shazeer 2020; Gemma Team 2024"),
     ("MobileNetV3", "hard-swish, ReLU", "F.hardswish, F.relu", "Howard et al. 2019"),
-    ("Swish / SiLU", "x * sigmoid(x)", "F.silu", "Hendrycks & Gimpel 2016; Ramachandran et al. 2017"),
+    ("Swish / SiLU", "x * sigmoid(x)", "F.silu", f"as printed above, from {silu_origin.year}"),
     ("YOLOv1-v3", "Leaky ReLU 0.1", "F.leaky_relu(x, 0.1)", "Redmon et al. 2016-2018"),
     ("YOLOv5, YOLOv8", "SiLU", "F.silu", "Ultralytics code"),
 ]

@@ -140,6 +140,35 @@ def report(seed):
 
 
 # %%
+# How the vanishing gradient is measured
+# --------------------------------------
+# Two posts claim that an activation which does not saturate solves the
+# vanishing gradient problem. Their records measure it: a stack of 20
+# ``nn.Linear`` layers of width 64, a random batch, one backward pass, and the
+# norm of the first layer's weight gradient divided by the last layer's.
+
+DEPTH = """
+    import torch
+    torch.manual_seed(0)
+    layers = [torch.nn.Linear(64, 64) for _ in range(20)]
+    {init}net = torch.nn.Sequential(*[m for layer in layers for m in (layer, torch.nn.{activation}())][:-1])
+    inputs, targets = torch.randn(2, 256, 64)
+    torch.nn.functional.mse_loss(net(inputs), targets).backward()
+    ratio = (layers[0].weight.grad.norm() / layers[-1].weight.grad.norm()).item()
+    {end}
+"""
+CLAIM = 'assert ratio > 0.01, f"layer 1 gets {ratio:.0e} of the gradient of layer 20"'
+KAIMING = """for layer in layers:
+        torch.nn.init.kaiming_normal_(layer.weight, nonlinearity="{nonlinearity}")
+        torch.nn.init.zeros_(layer.bias)
+    """
+
+
+def depth(activation, init="", end=CLAIM):
+    return DEPTH.format(activation=activation, init=init, end=end)
+
+
+# %%
 # Post 000: a PyTorch lecture on ReLU, sigmoid and tanh
 # -----------------------------------------------------
 # The post plots ReLU, sigmoid and tanh on ``torch.linspace(-2, 2, 200)``.
@@ -161,6 +190,15 @@ def report(seed):
 #   intervals :math:`(0, 0.25)` and :math:`(0, 1)`, but both maxima are
 #   attained at :math:`x = 0`: the ranges are :math:`(0, 0.25]` and
 #   :math:`(0, 1]`.
+# * The post says that ReLU "solved" the vanishing gradients of sigmoid and
+#   tanh. It makes them far smaller, but does not remove them: through 20
+#   ReLU layers with PyTorch's default initialisation, the first layer
+#   still gets about :math:`5 \times 10^{-7}` of the last layer's gradient
+#   (the sigmoid gets about :math:`3 \times 10^{-17}`). Each layer scales the gradient
+#   by roughly :math:`\sqrt{n \operatorname{Var}(w)\,\mathbb{E}[f'(z)^2]}`,
+#   about 0.41 for ReLU with these weights. What keeps the gradient's size is
+#   an initialisation matched to the activation, Kaiming's for ReLU
+#   (:ref:`sphx_glr_auto_examples_tutorials_plot_12_vanishing_gradients.py`).
 #
 # The post also reads results through ``.data``; that still works, but
 # ``.detach()`` is today's way to leave the autograd graph.
@@ -225,8 +263,21 @@ ERRATA += [
         """,
         fixed=(0.25, 1.0),
     ),
+    Erratum(
+        "000-relu-vanishing", "000_ef76f51eab8f73b8.txt",
+        wrong=depth("ReLU"),
+        outcome=AssertionError,
+        right=depth("ReLU", init=KAIMING.format(nonlinearity="relu"), end="result = round(ratio, 2)"),
+        fixed=0.44,
+    ),
 ]
 report("000")
+
+# the figures quoted above, measured by the same snippet
+ratios = {name: run(depth(name, end="result = ratio"))[1] for name in ("ReLU", "Sigmoid")}
+print(f"first / last layer: ReLU {ratios['ReLU']:.1e}, sigmoid {ratios['Sigmoid']:.1e}; "
+      f"ReLU's factor per layer sqrt(n Var(w) E[f'^2]) = {np.sqrt(64 / (3 * 64) * 0.5):.2f}")
+assert 4.5e-7 < ratios["ReLU"] < 5.5e-7 and 2.5e-17 < ratios["Sigmoid"] < 3.5e-17
 
 # %%
 # Post 001: from principles to PyTorch practice
@@ -345,6 +396,13 @@ report("001")
 #   the whole array. That is right for one vector, as in the post, but a
 #   batch of rows is then normalised as a single distribution: the rows no
 #   longer sum to 1. Reduce over the last axis with ``keepdims=True``.
+#
+# * Softmax is said to be impossible to show in a figure "because it
+#   computes probabilities". A probability is a number like any other: with
+#   two scores :math:`(x, 0)`, the first output of softmax is exactly the
+#   sigmoid :math:`\sigma(x)`, a curve; with more scores each output is
+#   still a function of the scores, and the figure below draws two views of
+#   it.
 #
 # Two slips in the text have no code: the sentence that calls ReLU "a
 # piecewise function" names it tanh, and the list of functions spells tanh
@@ -472,8 +530,54 @@ ERRATA += [
         """,
         fixed=[1.0, 1.0],
     ),
+    Erratum(
+        "002-softmax-plot", "002_daec7a7bea1dfcf3.txt",
+        wrong="""
+            import torch
+            x = torch.linspace(-6, 6, 121)
+            p = torch.softmax(torch.stack([x, torch.zeros_like(x)], dim=-1), dim=-1)[:, 0]
+            assert not torch.allclose(p, torch.sigmoid(x)), "p(x) is the sigmoid curve"
+        """,
+        outcome=AssertionError,
+        right="""
+            import torch
+            x = torch.linspace(-6, 6, 121)
+            p = torch.softmax(torch.stack([x, torch.zeros_like(x)], dim=-1), dim=-1)[:, 0]
+            result = torch.allclose(p, torch.sigmoid(x))
+        """,
+        fixed=True,
+    ),
 ]
 report("002")
+
+# %%
+# Softmax, plotted
+# ----------------
+# Left: the three outputs of softmax for the scores :math:`(x, 1, -1)` as
+# :math:`x` moves; they add up to 1 at every :math:`x`, and the first is a
+# sigmoid-shaped curve. Right: the softmax of each row of the logits
+# ``[[-1, 2, -3, 4], [5, -6, 7, 10]]``, as bars.
+
+scores = torch.linspace(-6, 6, 241, dtype=torch.float64)
+three = torch.stack([scores, torch.ones_like(scores), -torch.ones_like(scores)], dim=-1)
+probabilities = torch.softmax(three, dim=-1)
+assert_allclose(probabilities.numpy(), activations.softmax(three), rtol=1e-14)
+assert_allclose(probabilities.sum(dim=-1).numpy(), 1.0, rtol=1e-15)
+logits = torch.tensor([[-1.0, 2.0, -3.0, 4.0], [5.0, -6.0, 7.0, 10.0]], dtype=torch.float64)
+bars = activations.softmax(logits)
+assert_allclose(bars, torch.softmax(logits, dim=-1).numpy(), rtol=1e-14)
+
+fig, (curves, columns) = plt.subplots(1, 2, figsize=(7, 2.8), layout="constrained")
+for k, label in enumerate((r"$p_1$", r"$p_2$", r"$p_3$")):
+    curves.plot(scores.numpy(), probabilities[:, k].numpy(), label=label)
+curves.set_xlabel(r"$x$")
+curves.set_title(r"$\mathrm{softmax}(x, 1, -1)$")
+curves.legend()
+for row, offset in zip(bars, (-0.2, 0.2)):
+    columns.bar(np.arange(4) + offset, row, width=0.4)
+columns.set_xticks(range(4))
+columns.set_title(r"$\mathrm{softmax}$ of each row")
+plt.show()
 
 # %%
 # Post 003: derivatives with autograd, and logistic regression
@@ -579,6 +683,15 @@ report("003")
 #   :math:`x = -10` the plotted Leaky ReLU lies 20 times and the plotted ELU
 #   twice as far below 0 as the standard functions.
 # * Two panels are labelled "(d)", so the six panels run (a) to (e).
+# * The post states that non-saturating activations solve the vanishing
+#   gradient problem. Leaky ReLU never saturates, yet through 20 layers with
+#   PyTorch's default initialisation its first layer gets about
+#   :math:`5 \times 10^{-7}` of the last layer's gradient, as ReLU's does. A
+#   slope that does not vanish is only half of the factor each layer
+#   contributes; the weights' scale is the other half. With Kaiming
+#   initialisation for Leaky ReLU the ratio becomes 0.45. Soft and hard
+#   saturation are compared in
+#   :ref:`sphx_glr_auto_examples_tutorials_plot_19_soft_and_hard_saturation.py`.
 #
 # The interview answers (tanh in LSTMs, ReLU in the Transformer, GELU in
 # BERT, Leaky ReLU in YOLO) are right;
@@ -627,8 +740,19 @@ ERRATA += [
         """,
         fixed=6,
     ),
+    Erratum(
+        "004-non-saturating", "004_9a3fd739fbe4e0df.txt",
+        wrong=depth("LeakyReLU"),
+        outcome=AssertionError,
+        right=depth("LeakyReLU", init=KAIMING.format(nonlinearity="leaky_relu"),
+                    end="result = round(ratio, 2)"),
+        fixed=0.45,
+    ),
 ]
 report("004")
+leaky = run(depth("LeakyReLU", end="result = ratio"))[1]
+print(f"Leaky ReLU, default initialisation: first / last layer {leaky:.1e}")
+assert 4.5e-7 < leaky < 5.5e-7
 
 # %%
 # The plotted curves next to the standard ones
