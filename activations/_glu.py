@@ -56,7 +56,7 @@ def _gated(a, gate, b, closed):
     with np.errstate(over="ignore", invalid="ignore"):
         product = a * gate
         deep = (b < _DEEP) & np.isfinite(a)
-        if np.any(deep):
+        if deep.any():
             product[deep] = _times_exp(a[deep], b[deep])
     infinite = np.isinf(a)
     product = np.where(infinite & ~closed, a, product)

@@ -95,7 +95,7 @@ def _elu_grad_kernel(x, alpha):
     # Where exp(x) is subnormal (x < -708.4) it has lost digits that alpha * exp(x) would
     # multiply; a scaled exponential keeps them, and the product rounds once.
     deep = (x < -708.0) & (x >= -800.0)
-    if np.any(deep):
+    if deep.any():
         result[deep] = np.ldexp(alpha * scaled_exp(x[deep]), -64)
     return result
 

@@ -53,10 +53,10 @@ def _tanhshrink_kernel(x):
     # the two regions where it cancels are recomputed on their elements only.
     g = a - np.tanh(a)
     small = a <= 1.0
-    if np.any(small):
+    if small.any():
         g[small] = _tanhshrink_near_zero(a[small])
     middle = (a > 1.0) & (a < _TANHSHRINK_PLAIN)
-    if np.any(middle):
+    if middle.any():
         g[middle] = _tanhshrink_middle(a[middle])
     return np.copysign(g, x)
 

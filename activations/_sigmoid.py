@@ -169,10 +169,12 @@ def _tanh_grad_kernel(x):
     # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
     # values belong to the tail branch anyway.
     e = np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL))
-    body = 4.0 * _logistic_density(e)
-    scaled = np.exp(_C_HI - 2.0 * np.clip(ax, _TANH_GRAD_TAIL, 800.0))
-    tail = np.ldexp(scaled + scaled * _C_LO, -62)
-    return np.where(ax > _TANH_GRAD_TAIL, tail, body)
+    result = 4.0 * _logistic_density(e)
+    tail = ax > _TANH_GRAD_TAIL  # computed only where it applies
+    if tail.any():
+        scaled = np.exp(_C_HI - 2.0 * np.minimum(ax[tail], 800.0))
+        result[tail] = np.ldexp(scaled + scaled * _C_LO, -62)
+    return result
 
 
 # --------------------------------------------------------------------------

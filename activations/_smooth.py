@@ -55,7 +55,7 @@ def _where_finite(x, value, at_minus_inf, at_plus_inf):
 def _fill_deep_tail(x, result, tail):
     """Replace ``result`` where ``x < -700`` by ``tail(x_deep)`` (in place)."""
     deep = x < _DEEP
-    if np.any(deep):
+    if deep.any():
         result[deep] = tail(np.maximum(x[deep], -_FAR))
     return result
 
@@ -94,7 +94,7 @@ def _softplus_kernel(x, beta, threshold):
         n_lo = n_lo + logistic(z_hi) * z_lo
         result = divide(n_hi, beta, 0.0, n_lo)
     deep = z_hi < _DEEP
-    if np.any(deep):
+    if deep.any():
         # softplus(z) = e^z (1 - e^z/2 + ...) = e^z to float64 precision.
         zd = np.maximum(z_hi[deep], -_FAR)
         lo = z_lo[deep] if beta != 1.0 else 0.0
@@ -302,7 +302,7 @@ def _gelu_erf_kernel(x):
         return -np.ldexp(_scaled_normal_pdf(xd) * _asymptotic_series(xd), -64)
 
     tail_mask = xc < _GELU_TAIL
-    if np.any(tail_mask):
+    if tail_mask.any():
         result[tail_mask] = tail(xc[tail_mask])
     result = np.where(x > _GELU_FAR, x, result)
     return np.where(x < -_GELU_FAR, -0.0, result)
@@ -325,7 +325,7 @@ def _gelu_erf_grad_kernel(x):
     xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
-    if np.any(tail_mask):
+    if tail_mask.any():
         xd = xc[tail_mask]
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0.
         value = _scaled_normal_pdf(xd) * ((_asymptotic_series(xd) - xd * xd) / -xd)
@@ -370,7 +370,7 @@ def _gelu_tanh_kernel(x):
     sig, density = sigmoid_and_density(v_hi)
     result = xc * (sig + density * v_lo)
     deep = v_hi < _DEEP
-    if np.any(deep):
+    if deep.any():
         scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
         result[deep] = np.ldexp(xc[deep] * (scaled + scaled * v_lo[deep]), -64)
     result = np.where(x > _GELU_TANH_FAR, x, result)
@@ -395,7 +395,7 @@ def _gelu_tanh_grad_kernel(x):
     r_hi, r_lo = two_sum(sig, b_hi)
     result = near_zero("gelu_tanh", xc, r_hi + (r_lo + b_lo))
     deep = v_hi < _DEEP
-    if np.any(deep):
+    if deep.any():
         xd = xc[deep]
         scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
         scaled = scaled + scaled * v_lo[deep]

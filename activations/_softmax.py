@@ -150,7 +150,7 @@ def _log_softmax_kernel(values):
         r_hi, r_lo = two_sum(d_hi, -log_s)
         result = r_hi + (r_lo + d_lo)
         clamped = (m >= 0.0) & (x < _NEGLIGIBLE)
-        if np.any(clamped):
+        if clamped.any():
             with np.errstate(over="ignore"):  # -inf is the correct rounding below -1.8e308
                 far = (x - m) - log_s
             result = np.where(clamped, far, result)

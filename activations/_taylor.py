@@ -204,7 +204,7 @@ def near_zero(name, x, result):
     """Overwrite ``result`` (in place) with the Taylor polynomial where ``|x - x0| < RADIUS``."""
     x0_hi, x0_lo, coefficients = TABLES[name]
     mask = np.abs(x - x0_hi) < RADIUS
-    if np.any(mask):
+    if mask.any():
         h = (x[mask] - x0_hi) - x0_lo
         total = np.full_like(h, coefficients[-1])
         for a in coefficients[-2::-1]:

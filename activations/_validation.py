@@ -8,6 +8,7 @@ an upper bound); axes with :func:`check_axis`. Every error message starts with t
 public function's name, so a reader sees at once which call was wrong.
 """
 
+import math
 import numbers
 import reprlib
 
@@ -234,16 +235,18 @@ def check_real_parameter(func_name, name, value, *, allow_zero=True,
         negative where that is not allowed.
     """
     kind = "a real number" if allow_infinite else "a finite real number"
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{func_name}: {name} must be {kind}, got "
-            f"{_shorten(value)} of type {type(value).__name__}"
-        )
+    # float and int first: the abstract numbers.Real check is slow, and bool is an int.
+    if not isinstance(value, (float, int)) or isinstance(value, bool):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+            raise TypeError(
+                f"{func_name}: {name} must be {kind}, got "
+                f"{_shorten(value)} of type {type(value).__name__}"
+            )
     try:
         number = float(value)
     except OverflowError:  # e.g. an int beyond the float64 range
         number = float("inf") if value > 0 else float("-inf")
-    if np.isnan(number) or (np.isinf(number) and not allow_infinite):
+    if math.isnan(number) or (math.isinf(number) and not allow_infinite):
         raise ValueError(
             f"{func_name}: {name} must be {kind}, got {number!r}"
         )
