@@ -241,7 +241,18 @@ def _mish_grad_kernel(x):
 # GELU
 # --------------------------------------------------------------------------
 
-_erfc = np.frompyfunc(math.erfc, 1, 1)
+# erfc comes from the standard library, one element at a time: within about 2 ULP on the
+# arguments GELU uses, where SciPy's vectorised erfc (1.17) reaches 500 ULP for z > 14 and
+# its erfcx 4.6 ULP (measured against mpmath). Below -6 it is exactly 2 in float64.
+_ERFC_IS_TWO = -6.0
+
+
+def _erfc(z):
+    """``math.erfc`` elementwise, called only where the result is not exactly 2."""
+    value = np.full_like(z, 2.0)
+    needed = ~(z < _ERFC_IS_TWO)  # nan included: erfc(nan) is nan
+    value[needed] = np.fromiter(map(math.erfc, z[needed].tolist()), np.float64)
+    return value
 
 # Below -20 the normal CDF is evaluated from its asymptotic series
 # Phi(x) = phi(x) / |x| * S(x), S(x) = sum_k (-1)^k (2k - 1)!! / x^(2k);
@@ -270,7 +281,7 @@ def _normal_cdf(x):
     """Phi(x) = erfc(-x / sqrt 2) / 2 for |x| <= 40, with -x/sqrt 2 as a pair."""
     z_hi, z_lo = two_prod(-x, _RSQRT2_HI)
     z_lo = z_lo - x * _RSQRT2_LO
-    value = _erfc(z_hi).astype(np.float64)
+    value = _erfc(z_hi)
     # erfc(z_hi + z_lo) = erfc(z_hi) - 2/sqrt(pi) exp(-z_hi^2) z_lo.
     slope = _TWO_OVER_SQRT_PI * np.exp(-(z_hi * z_hi))
     return 0.5 * (value - slope * z_lo)
