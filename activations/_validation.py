@@ -32,7 +32,7 @@ _NUMPY_OR_PYTHON = (np.ndarray, np.generic, float, int, list, tuple)
 # Elements per kernel call: a kernel's temporaries (a few dozen arrays of this length)
 # then stay in the processor's cache instead of streaming the whole input through memory
 # once per NumPy operation.
-_CHUNK = 8192
+_CHUNK = 32768
 
 _DTYPE_KIND_NAMES = {
     "U": "str",
