@@ -8,7 +8,7 @@ their exponentials, both carried with twice the float64 precision.
 import numpy as np
 
 from ._sigmoid import divide, two_prod, two_sum
-from ._validation import _CHUNK, as_real_array, check_axis, restore_dtype
+from ._validation import as_real_array, by_rows, check_axis, restore_dtype
 
 __all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian", "softmin",
            "softmin_jacobian", "sparsemax", "sparsemax_jacobian"]
@@ -88,20 +88,6 @@ def _prepare(x, axis, func_name):
     values, out_dtype = as_real_array(x, func_name)
     axis = check_axis(func_name, axis, values.ndim)
     return np.moveaxis(values, axis, -1), axis, out_dtype
-
-
-def _by_rows(kernel, values):
-    """``kernel(values)`` for a kernel over the last axis, run on blocks of rows of about
-    ``_CHUNK`` elements (rows are independent), so that its temporaries stay in cache."""
-    n = values.shape[-1]
-    step = max(1, _CHUNK // max(n, 1))
-    if values.size <= _CHUNK or values.ndim < 2:
-        return kernel(values)
-    rows = values.reshape(-1, n)
-    out = np.empty(rows.shape)
-    for start in range(0, rows.shape[0], step):
-        out[start:start + step] = kernel(rows[start:start + step])
-    return out.reshape(values.shape)
 
 
 def _softmax_kernel(values):
@@ -260,7 +246,7 @@ def softmax(x, axis=-1):
     array([0.5, 0.5])
     """
     values, axis, out_dtype = _prepare(x, axis, "softmax")
-    return restore_dtype(np.moveaxis(_by_rows(_softmax_kernel, values), -1, axis), out_dtype)
+    return restore_dtype(np.moveaxis(by_rows(_softmax_kernel, values), -1, axis), out_dtype)
 
 
 def softmax_jacobian(x, axis=-1):
@@ -403,7 +389,7 @@ def log_softmax(x, axis=-1):
     array([    0., -1000.])
     """
     values, axis, out_dtype = _prepare(x, axis, "log_softmax")
-    return restore_dtype(np.moveaxis(_by_rows(_log_softmax_kernel, values), -1, axis),
+    return restore_dtype(np.moveaxis(by_rows(_log_softmax_kernel, values), -1, axis),
                          out_dtype)
 
 
@@ -516,7 +502,7 @@ def softmin(x, axis=-1):
     array([1., 0., 0.])
     """
     values, axis, out_dtype = _prepare(x, axis, "softmin")
-    return restore_dtype(np.moveaxis(_by_rows(_softmax_kernel, -values), -1, axis), out_dtype)
+    return restore_dtype(np.moveaxis(by_rows(_softmax_kernel, -values), -1, axis), out_dtype)
 
 
 def softmin_jacobian(x, axis=-1):
@@ -675,7 +661,7 @@ def sparsemax(x, axis=-1):
     array([0. , 0. , 0.5, 0.5])
     """
     values, axis, out_dtype = _prepare(x, axis, "sparsemax")
-    p = _by_rows(lambda rows: _sparsemax_kernel(rows)[0], values)
+    p = by_rows(lambda rows: _sparsemax_kernel(rows)[0], values)
     return restore_dtype(np.moveaxis(p, -1, axis), out_dtype)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 __all__ = [
     "apply_elementwise",
     "as_real_array",
+    "by_rows",
     "check_axis",
     "check_choice",
     "check_order",
@@ -219,6 +220,22 @@ def apply_elementwise(func_name, x, kernel, *params):
                     out[start:start + _CHUNK] = result
     out = out.reshape(values.shape)
     return out[()] if out.ndim == 0 else out
+
+
+def by_rows(kernel, values):
+    """``kernel(values)`` for a float64 kernel over the last axis (softmax, GLU), run on
+    blocks of rows of about ``_CHUNK`` elements, since rows are independent: its temporaries
+    stay in cache. The kernel may shorten the last axis (GLU halves it)."""
+    if values.ndim < 2 or values.size <= _CHUNK:
+        return kernel(values)
+    rows = values.reshape(-1, values.shape[-1])
+    step = max(1, _CHUNK // rows.shape[1])
+    first = kernel(rows[:step])
+    out = np.empty((rows.shape[0], first.shape[-1]))
+    out[:step] = first
+    for start in range(step, rows.shape[0], step):
+        out[start:start + step] = kernel(rows[start:start + step])
+    return out.reshape(values.shape[:-1] + first.shape[-1:])
 
 
 def check_real_parameter(func_name, name, value, *, allow_zero=True,
