@@ -20,8 +20,8 @@ import math
 
 import numpy as np
 
-from ._sigmoid import (_one_plus, divide, logistic, scaled_exp, sigmoid_and_density, two_prod,
-                       two_sum)
+from ._sigmoid import (_one_or, _one_plus, divide, logistic, scaled_exp, set_where, sigmoid_and_density,
+                       two_prod, two_sum)
 from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -48,8 +48,8 @@ _KAPPA_HI, _KAPPA_LO = 0.044715, 2.1960211427085595e-18
 
 def _where_finite(x, value, at_minus_inf, at_plus_inf):
     """``value``, with the limits substituted at -inf and +inf; nan stays nan."""
-    value = np.where(x == -np.inf, at_minus_inf, value)
-    return np.where(x == np.inf, at_plus_inf, value)
+    value = set_where(value, x == -np.inf, at_minus_inf)
+    return set_where(value, x == np.inf, at_plus_inf)
 
 
 def _fill_deep_tail(x, result, tail):
@@ -100,8 +100,8 @@ def _softplus_kernel(x, beta, threshold):
         lo = z_lo[deep] if beta != 1.0 else 0.0
         scaled = scaled_exp(zd)
         result[deep] = np.ldexp((scaled + scaled * lo) / beta, -64)
-    result = np.where(linear, x, result)
-    return np.where(x == -np.inf, 0.0, result)
+    result = set_where(result, linear, x)
+    return set_where(result, x == -np.inf, 0.0)
 
 
 def _softplus_grad_kernel(x, beta, threshold):
@@ -168,9 +168,9 @@ def _silu_kernel(x):
     # e = exp(-|x|) <= 1: no overflow, and about 2 ULP (four roundings).
     xc = np.clip(x, -_FAR, _FAR)
     e = np.exp(-np.abs(xc))
-    result = np.where(xc >= 0.0, xc, xc * e) / (1.0 + e)
+    result = xc * _one_or(e, xc >= 0.0) / (1.0 + e)  # x >= 0: x * 1 is x
     result = _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
-    return np.where(x > _FAR, x, result)
+    return set_where(result, x > _FAR, x)
 
 
 def _silu_grad_kernel(x):
@@ -315,8 +315,8 @@ def _gelu_erf_kernel(x):
     tail_mask = xc < _GELU_TAIL
     if tail_mask.any():
         result[tail_mask] = tail(xc[tail_mask])
-    result = np.where(x > _GELU_FAR, x, result)
-    return np.where(x < -_GELU_FAR, -0.0, result)
+    result = set_where(result, x > _GELU_FAR, x)
+    return set_where(result, x < -_GELU_FAR, -0.0)
 
 
 def _cdf_plus_x_pdf(x):
@@ -341,8 +341,8 @@ def _gelu_erf_grad_kernel(x):
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0.
         value = _scaled_normal_pdf(xd) * ((_asymptotic_series(xd) - xd * xd) / -xd)
         result[tail_mask] = np.ldexp(value, -64)
-    result = np.where(x > _GELU_FAR, 1.0, result)
-    return np.where(x < -_GELU_FAR, 0.0, result)
+    result = set_where(result, x > _GELU_FAR, 1.0)
+    return set_where(result, x < -_GELU_FAR, 0.0)
 
 
 # The tanh form: GELU(x) ~ x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3),
@@ -384,8 +384,8 @@ def _gelu_tanh_kernel(x):
     if deep.any():
         scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
         result[deep] = np.ldexp(xc[deep] * (scaled + scaled * v_lo[deep]), -64)
-    result = np.where(x > _GELU_TANH_FAR, x, result)
-    return np.where(x < -_GELU_TANH_FAR, -0.0, result)
+    result = set_where(result, x > _GELU_TANH_FAR, x)
+    return set_where(result, x < -_GELU_TANH_FAR, -0.0)
 
 
 def _gelu_tanh_grad_kernel(x):
@@ -411,8 +411,8 @@ def _gelu_tanh_grad_kernel(x):
         scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
         scaled = scaled + scaled * v_lo[deep]
         result[deep] = np.ldexp(scaled * (1.0 + xd * slope[deep]), -64)
-    result = np.where(x > _GELU_TANH_FAR, 1.0, result)
-    return np.where(x < -_GELU_TANH_FAR, 0.0, result)
+    result = set_where(result, x > _GELU_TANH_FAR, 1.0)
+    return set_where(result, x < -_GELU_TANH_FAR, 0.0)
 
 
 _GELU_KERNELS = {"none": (_gelu_erf_kernel, _gelu_erf_grad_kernel),
