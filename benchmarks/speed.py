@@ -10,7 +10,9 @@ Three implementations of each function of the catalogue run on the same data:
   computes them).
 
 The three are timed interleaved (ours, naive, torch, ours, naive, torch, ...), so a
-busy machine slows all of them alike, and each reports the median of the repeats.
+busy machine slows all of them alike, and each reports the median of the repeats. The
+clock is the process's CPU time (``time.process_time``), which other programs on a shared
+machine do not inflate; PyTorch runs on this one thread.
 Elementwise functions get values uniform on [-20, 20]; vector-valued ones, rows of 8
 such values. For float64 and float32 at each size it prints the times, the ratios
 ours/naive and ours/torch, and their medians and maxima over the functions. Then:
@@ -106,7 +108,7 @@ def data(size, dtype, vector):
 
 
 def interleaved_medians(functions, x, repeats):
-    """Median seconds per call of each function (None stays None), timed A B C A B C ..."""
+    """Median CPU seconds per call of each function (None stays None), timed A B C A B C ..."""
     number = max(1, min(_CALLS_PER_SAMPLE, _ELEMENTS_PER_SAMPLE // x.size))
     present = {name: fn for name, fn in functions.items() if fn is not None}
     samples = {name: [] for name in present}
@@ -114,10 +116,10 @@ def interleaved_medians(functions, x, repeats):
         fn(x)
     for _ in range(repeats):
         for name, fn in present.items():
-            start = time.perf_counter()
+            start = time.process_time()
             for _ in range(number):
                 fn(x)
-            samples[name].append((time.perf_counter() - start) / number)
+            samples[name].append((time.process_time() - start) / number)
     return {name: statistics.median(samples[name]) if name in samples else None
             for name in functions}
 
@@ -187,7 +189,7 @@ def print_timings(timings):
     for (dtype, size), rows in groups.items():
         header = (f"{'function':<26}{'ours ms':>10}{'naive ms':>10}{'torch ms':>10}"
                   f"{'ours/naive':>12}{'ours/torch':>12}")
-        print(f"\n{dtype}, {size} elements: median time per call (torch on 1 thread)")
+        print(f"\n{dtype}, {size} elements: median CPU time per call (torch on 1 thread)")
         print(header)
         print("-" * len(header))
         for row in rows:
@@ -205,7 +207,7 @@ def print_timings(timings):
 def print_overhead(overhead):
     if not overhead:
         return
-    print("\nFixed cost of a call on a 0-d float64 input: median µs per call")
+    print("\nFixed cost of a call on a 0-d float64 input: median CPU µs per call")
     header = f"{'function':<26}{'ours µs':>10}{'naive µs':>10}{'ours/naive':>12}"
     print(header)
     print("-" * len(header))
