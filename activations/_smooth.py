@@ -241,9 +241,9 @@ def _mish_grad_kernel(x):
 # GELU
 # --------------------------------------------------------------------------
 
-# erfc comes from the standard library, one element at a time: within about 2 ULP on the
-# arguments GELU uses, where SciPy's vectorised erfc (1.17) reaches 500 ULP for z > 14 and
-# its erfcx 4.6 ULP (measured against mpmath). Below -6 it is exactly 2 in float64.
+# erfc comes from the standard library, one element at a time: on the arguments GELU uses it
+# is within a few ULP, where SciPy's vectorised erfc loses relative accuracy in the tail
+# (its error grows with z^2). Below -6 it is exactly 2 in float64.
 _ERFC_IS_TWO = -6.0
 
 
