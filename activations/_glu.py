@@ -6,7 +6,7 @@ import numpy as np
 from ._relu import _relu_grad_kernel, _relu_kernel
 from ._sigmoid import _LN2_HI, _LN2_LO, logistic, logistic_density, two_prod, two_sum
 from ._smooth import _GELU_KERNELS, _silu_grad_kernel, _silu_kernel
-from ._validation import as_real_array, by_rows, check_axis, check_choice, restore_dtype
+from ._validation import _real_array, by_rows, check_axis, check_choice, restore_dtype
 
 __all__ = ["glu", "glu_jacobian", "reglu", "reglu_jacobian", "geglu", "geglu_jacobian",
            "swiglu", "swiglu_jacobian"]
@@ -17,8 +17,9 @@ _DEEP = -700.0
 
 
 def _gating_axis_last(func_name, x, axis):
-    """The input as float64 with the split axis moved last, the axis, the result's dtype."""
-    values, out_dtype = as_real_array(x, func_name)
+    """The input (in its own dtype) with the split axis moved last, the axis, the result's
+    dtype."""
+    values, out_dtype = _real_array(x, func_name)
     axis = check_axis(func_name, axis, values.ndim)
     values = np.moveaxis(values, axis, -1)
     n = values.shape[-1]
@@ -38,7 +39,7 @@ def _split(values):
 
 def _halves(func_name, x, axis):
     values, axis, out_dtype = _gating_axis_last(func_name, x, axis)
-    return (*_split(values), axis, out_dtype)
+    return (*_split(values.astype(np.float64, copy=False)), axis, out_dtype)
 
 
 def _times_exp(a, b):
@@ -143,7 +144,7 @@ def glu(x, axis=-1):
     """
     values, axis, out_dtype = _gating_axis_last("glu", x, axis)
     with np.errstate(under="ignore"):
-        result = by_rows(_glu_kernel, values)
+        result = by_rows(_glu_kernel, values, out_dtype)
     return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
 
 
@@ -238,7 +239,7 @@ def _variant(func_name, x, axis, gate):
         return _times(a, _on(gate, b))
 
     with np.errstate(under="ignore"):
-        result = by_rows(kernel, values)
+        result = by_rows(kernel, values, out_dtype)
     return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
 
 
