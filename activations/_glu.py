@@ -6,7 +6,7 @@ import numpy as np
 from ._relu import _relu_grad_kernel, _relu_kernel
 from ._sigmoid import _LN2_HI, _LN2_LO, logistic, logistic_density, two_prod, two_sum
 from ._smooth import _GELU_KERNELS, _silu_grad_kernel, _silu_kernel
-from ._validation import as_real_array, check_axis, check_choice, restore_dtype
+from ._validation import _real_array, by_rows, check_axis, check_choice, restore_dtype
 
 __all__ = ["glu", "glu_jacobian", "reglu", "reglu_jacobian", "geglu", "geglu_jacobian",
            "swiglu", "swiglu_jacobian"]
@@ -16,8 +16,10 @@ __all__ = ["glu", "glu_jacobian", "reglu", "reglu_jacobian", "geglu", "geglu_jac
 _DEEP = -700.0
 
 
-def _halves(func_name, x, axis):
-    values, out_dtype = as_real_array(x, func_name)
+def _gating_axis_last(func_name, x, axis):
+    """The input (in its own dtype) with the split axis moved last, the axis, the result's
+    dtype."""
+    values, out_dtype = _real_array(x, func_name)
     axis = check_axis(func_name, axis, values.ndim)
     values = np.moveaxis(values, axis, -1)
     n = values.shape[-1]
@@ -26,7 +28,18 @@ def _halves(func_name, x, axis):
             f"{func_name}: the input must have an even size along axis {axis} "
             f"(it is split into two halves), got size {n}"
         )
-    return values[..., : n // 2], values[..., n // 2:], axis, out_dtype
+    return values, axis, out_dtype
+
+
+def _split(values):
+    """The halves a and b of the last axis."""
+    n = values.shape[-1] // 2
+    return values[..., :n], values[..., n:]
+
+
+def _halves(func_name, x, axis):
+    values, axis, out_dtype = _gating_axis_last(func_name, x, axis)
+    return (*_split(values.astype(np.float64, copy=False)), axis, out_dtype)
 
 
 def _times_exp(a, b):
@@ -56,7 +69,7 @@ def _gated(a, gate, b, closed):
     with np.errstate(over="ignore", invalid="ignore"):
         product = a * gate
         deep = (b < _DEEP) & np.isfinite(a)
-        if np.any(deep):
+        if deep.any():
             product[deep] = _times_exp(a[deep], b[deep])
     infinite = np.isinf(a)
     product = np.where(infinite & ~closed, a, product)
@@ -129,11 +142,15 @@ def glu(x, axis=-1):
     >>> np.round(glu([[1.0, 2.0], [0.0, 0.0]], axis=0), 4)
     array([[0.5, 1. ]])
     """
-    a, b, axis, out_dtype = _halves("glu", x, axis)
+    values, axis, out_dtype = _gating_axis_last("glu", x, axis)
     with np.errstate(under="ignore"):
-        gate = logistic(b)
-        result = _gated(a, gate, b, closed=b == -np.inf)
+        result = by_rows(_glu_kernel, values, out_dtype)
     return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
+
+
+def _glu_kernel(values):
+    a, b = _split(values)
+    return _gated(a, logistic(b), b, closed=b == -np.inf)
 
 
 def glu_jacobian(x, axis=-1):
@@ -215,9 +232,14 @@ def _times(a, factor):
 
 
 def _variant(func_name, x, axis, gate):
-    a, b, axis, out_dtype = _halves(func_name, x, axis)
+    values, axis, out_dtype = _gating_axis_last(func_name, x, axis)
+
+    def kernel(rows):
+        a, b = _split(rows)
+        return _times(a, _on(gate, b))
+
     with np.errstate(under="ignore"):
-        result = _times(a, _on(gate, b))
+        result = by_rows(kernel, values, out_dtype)
     return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
 
 

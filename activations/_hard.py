@@ -9,6 +9,7 @@ the flat side); hardswish reports 0 at :math:`x = -3` and 1 at :math:`x = 3`
 
 import numpy as np
 
+from ._relu import indicator
 from ._validation import apply_elementwise, check_order, check_real_parameter
 
 __all__ = ["hardtanh", "hardtanh_grad", "hardsigmoid", "hardsigmoid_grad", "hardswish",
@@ -21,8 +22,7 @@ def _hardtanh_kernel(x, min_val, max_val):
 
 
 def _hardtanh_grad_kernel(x, min_val, max_val):
-    result = np.where((x > min_val) & (x < max_val), 1.0, 0.0)
-    return np.where(np.isnan(x), x, result)
+    return indicator((x > min_val) & (x < max_val), x)
 
 
 def _check_bounds(func_name, min_val, max_val):
@@ -144,8 +144,7 @@ def _hardsigmoid_kernel(x):
 
 
 def _hardsigmoid_grad_kernel(x):
-    result = np.where((x > -3.0) & (x < 3.0), 1.0 / 6.0, 0.0)
-    return np.where(np.isnan(x), x, result)
+    return indicator((x > -3.0) & (x < 3.0), x, 1.0 / 6.0)
 
 
 def _hardswish_kernel(x):
@@ -340,8 +339,7 @@ def _sparse_sigmoid_kernel(x):
 
 
 def _sparse_sigmoid_grad_kernel(x):
-    inside = (x > -1.0) & (x < 1.0)
-    return np.where(np.isnan(x), x, np.where(inside, 0.5, 0.0))
+    return indicator((x > -1.0) & (x < 1.0), x, 0.5)
 
 
 def sparse_sigmoid(x):

@@ -43,6 +43,21 @@ def piecewise_slope(x, right, left):
     return np.where(np.isnan(x), x, slope)
 
 
+def indicator(inside, x, value=1.0):
+    """``value`` (positive) where ``inside``, +0.0 elsewhere, nan where ``x`` is nan.
+
+    The derivative of a piecewise-constant or clipped function. Converting the mask is
+    branch-free, several times faster than ``np.where`` on inputs of mixed signs.
+    """
+    result = inside.astype(np.float64)
+    if value != 1.0:
+        result *= value
+    nan = np.isnan(x)
+    if nan.any():
+        result[nan] = x[nan]
+    return result
+
+
 def _scale_negative(x, factor):
     """``x`` where ``x > 0`` and ``factor * x`` elsewhere; nan stays nan.
 
@@ -70,7 +85,7 @@ def _relu_kernel(x):
 
 
 def _relu_grad_kernel(x):
-    return piecewise_slope(x, 1.0, 0.0)
+    return indicator(x > 0.0, x)
 
 
 def _leaky_relu_kernel(x, negative_slope):
@@ -95,7 +110,7 @@ def _elu_grad_kernel(x, alpha):
     # Where exp(x) is subnormal (x < -708.4) it has lost digits that alpha * exp(x) would
     # multiply; a scaled exponential keeps them, and the product rounds once.
     deep = (x < -708.0) & (x >= -800.0)
-    if np.any(deep):
+    if deep.any():
         result[deep] = np.ldexp(alpha * scaled_exp(x[deep]), -64)
     return result
 
@@ -429,8 +444,7 @@ def _relu6_kernel(x):
 
 
 def _relu6_grad_kernel(x):
-    inside = (x > 0.0) & (x < 6.0)
-    return np.where(np.isnan(x), x, np.where(inside, 1.0, 0.0))
+    return indicator((x > 0.0) & (x < 6.0), x)
 
 
 def relu6(x):

@@ -9,6 +9,7 @@ derivative of the branch the point belongs to, as autograd does.
 
 import numpy as np
 
+from ._relu import indicator
 from ._sigmoid import divide, two_prod, two_sum
 from ._taylor import tanhshrink_ratio
 from ._validation import apply_elementwise, check_real_parameter
@@ -53,10 +54,10 @@ def _tanhshrink_kernel(x):
     # the two regions where it cancels are recomputed on their elements only.
     g = a - np.tanh(a)
     small = a <= 1.0
-    if np.any(small):
+    if small.any():
         g[small] = _tanhshrink_near_zero(a[small])
     middle = (a > 1.0) & (a < _TANHSHRINK_PLAIN)
-    if np.any(middle):
+    if middle.any():
         g[middle] = _tanhshrink_middle(a[middle])
     return np.copysign(g, x)
 
@@ -176,8 +177,7 @@ def _hardshrink_kernel(x, lambd):
 def _shrink_grad_kernel(x, lambd):
     # 0 on the closed interval [-lambda, lambda] (autograd's value at the
     # kinks), 1 outside, nan for nan.
-    result = np.where(np.abs(x) <= lambd, 0.0, 1.0)
-    return np.where(np.isnan(x), x, result)
+    return indicator(np.abs(x) > lambd, x)
 
 
 def _check_lambd(func_name, lambd):
@@ -400,8 +400,7 @@ def _threshold_kernel(x, threshold, value):
 
 
 def _threshold_grad_kernel(x, threshold):
-    result = np.where(x > threshold, 1.0, 0.0)
-    return np.where(np.isnan(x), x, result)
+    return indicator(x > threshold, x)
 
 
 def _check_threshold(func_name, threshold, value):

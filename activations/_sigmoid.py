@@ -62,6 +62,24 @@ def divide(n, d_hi, d_lo, n_lo=0.0):
     return q + residual / d_hi
 
 
+def set_where(result, mask, value):
+    """``np.where(mask, value, result)`` written into ``result``, a kernel's own array.
+
+    For masks that are rarely true (tails, infinities): testing the mask and assigning
+    only where it holds is several times faster than ``np.where``, which visits every
+    element. ``value`` is a number or an array shaped like ``result``.
+    """
+    if mask.any():
+        result[mask] = value if np.ndim(value) == 0 else value[mask]
+    return result
+
+
+def _one_or(e, where_one):
+    """1 where ``where_one``, else ``e``, for ``e`` in [0, 1] or nan: ``max(e, 1)`` is 1 and
+    ``max(e, 0)`` is ``e``, branch-free (``np.where`` is slow on masks of mixed values)."""
+    return np.maximum(e, where_one)
+
+
 def _one_plus(e):
     """``1 + e`` as an exact pair, for ``0 <= e <= 1``."""
     hi = 1.0 + e
@@ -91,7 +109,7 @@ def _sigmoid_kernel(x):
     e, d_hi, d_lo = _logistic_pieces(x)
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
     # second branch and stays nan.
-    numerator = np.where(x >= 0.0, 1.0, e)
+    numerator = _one_or(e, x >= 0.0)
     return divide(numerator, d_hi, d_lo)
 
 
@@ -136,7 +154,7 @@ def logistic(v):
     e = np.exp(-np.abs(v))
     d = 1.0 + e
     d_lo = e - (d - 1.0)
-    q = np.where(v >= 0.0, 1.0, e) / d
+    q = _one_or(e, v >= 0.0) / d
     return q - q * (d_lo / d)
 
 
@@ -152,7 +170,7 @@ def logistic_density(v):
 def sigmoid_and_density(v):
     """``sigma(v)`` and ``sigma'(v)``, each within about 1.3 ULP, for float64 ``v``."""
     e, d_hi, d_lo = _logistic_pieces(v)
-    value = divide(np.where(v >= 0.0, 1.0, e), d_hi, d_lo)
+    value = divide(_one_or(e, v >= 0.0), d_hi, d_lo)
     sq_hi, sq_lo = two_prod(d_hi, d_hi)
     sq_lo = sq_lo + 2.0 * d_hi * d_lo
     return value, divide(e, sq_hi, sq_lo)
@@ -169,10 +187,12 @@ def _tanh_grad_kernel(x):
     # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
     # values belong to the tail branch anyway.
     e = np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL))
-    body = 4.0 * _logistic_density(e)
-    scaled = np.exp(_C_HI - 2.0 * np.clip(ax, _TANH_GRAD_TAIL, 800.0))
-    tail = np.ldexp(scaled + scaled * _C_LO, -62)
-    return np.where(ax > _TANH_GRAD_TAIL, tail, body)
+    result = 4.0 * _logistic_density(e)
+    tail = ax > _TANH_GRAD_TAIL  # computed only where it applies
+    if tail.any():
+        scaled = np.exp(_C_HI - 2.0 * np.minimum(ax[tail], 800.0))
+        result[tail] = np.ldexp(scaled + scaled * _C_LO, -62)
+    return result
 
 
 # --------------------------------------------------------------------------

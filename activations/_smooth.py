@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 
-from ._sigmoid import (_C_HI, _C_LO, _one_plus, divide, logistic, scaled_exp,
+from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, divide, logistic, scaled_exp, set_where,
                        sigmoid_and_density, two_prod, two_sum)
 from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
@@ -48,14 +48,14 @@ _KAPPA_HI, _KAPPA_LO = 0.044715, 2.1960211427085595e-18
 
 def _where_finite(x, value, at_minus_inf, at_plus_inf):
     """``value``, with the limits substituted at -inf and +inf; nan stays nan."""
-    value = np.where(x == -np.inf, at_minus_inf, value)
-    return np.where(x == np.inf, at_plus_inf, value)
+    value = set_where(value, x == -np.inf, at_minus_inf)
+    return set_where(value, x == np.inf, at_plus_inf)
 
 
 def _fill_deep_tail(x, result, tail):
     """Replace ``result`` where ``x < -700`` by ``tail(x_deep)`` (in place)."""
     deep = x < _DEEP
-    if np.any(deep):
+    if deep.any():
         result[deep] = tail(np.maximum(x[deep], -_FAR))
     return result
 
@@ -94,14 +94,14 @@ def _softplus_kernel(x, beta, threshold):
         n_lo = n_lo + logistic(z_hi) * z_lo
         result = divide(n_hi, beta, 0.0, n_lo)
     deep = z_hi < _DEEP
-    if np.any(deep):
+    if deep.any():
         # softplus(z) = e^z (1 - e^z/2 + ...) = e^z to float64 precision.
         zd = np.maximum(z_hi[deep], -_FAR)
         lo = z_lo[deep] if beta != 1.0 else 0.0
         scaled = scaled_exp(zd)
         result[deep] = np.ldexp((scaled + scaled * lo) / beta, -64)
-    result = np.where(linear, x, result)
-    return np.where(x == -np.inf, 0.0, result)
+    result = set_where(result, linear, x)
+    return set_where(result, x == -np.inf, 0.0)
 
 
 def _softplus_grad_kernel(x, beta, threshold):
@@ -168,9 +168,9 @@ def _silu_kernel(x):
     # e = exp(-|x|) <= 1: no overflow, and about 2 ULP (four roundings).
     xc = np.clip(x, -_FAR, _FAR)
     e = np.exp(-np.abs(xc))
-    result = np.where(xc >= 0.0, xc, xc * e) / (1.0 + e)
+    result = xc * _one_or(e, xc >= 0.0) / (1.0 + e)  # x >= 0: x * 1 is x
     result = _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
-    return np.where(x > _FAR, x, result)
+    return set_where(result, x > _FAR, x)
 
 
 def _silu_grad_kernel(x):
@@ -241,7 +241,18 @@ def _mish_grad_kernel(x):
 # GELU
 # --------------------------------------------------------------------------
 
-_erfc = np.frompyfunc(math.erfc, 1, 1)
+# erfc comes from the standard library, one element at a time: on the arguments GELU uses it
+# is within a few ULP, where SciPy's vectorised erfc loses relative accuracy in the tail
+# (its error grows with z^2). Below -6 it is exactly 2 in float64.
+_ERFC_IS_TWO = -6.0
+
+
+def _erfc(z):
+    """``math.erfc`` elementwise, called only where the result is not exactly 2."""
+    value = np.full_like(z, 2.0)
+    needed = ~(z < _ERFC_IS_TWO)  # nan included: erfc(nan) is nan
+    value[needed] = np.fromiter(map(math.erfc, z[needed].tolist()), np.float64)
+    return value
 
 # Below -20 the normal CDF is evaluated from its asymptotic series
 # Phi(x) = phi(x) / |x| * S(x), S(x) = sum_k (-1)^k (2k - 1)!! / x^(2k);
@@ -270,7 +281,7 @@ def _normal_cdf(x):
     """Phi(x) = erfc(-x / sqrt 2) / 2 for |x| <= 40, with -x/sqrt 2 as a pair."""
     z_hi, z_lo = two_prod(-x, _RSQRT2_HI)
     z_lo = z_lo - x * _RSQRT2_LO
-    value = _erfc(z_hi).astype(np.float64)
+    value = _erfc(z_hi)
     # erfc(z_hi + z_lo) = erfc(z_hi) - 2/sqrt(pi) exp(-z_hi^2) z_lo.
     slope = _TWO_OVER_SQRT_PI * np.exp(-(z_hi * z_hi))
     return 0.5 * (value - slope * z_lo)
@@ -310,10 +321,10 @@ def _gelu_erf_kernel(x):
         return -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
 
     tail_mask = xc < _GELU_TAIL
-    if np.any(tail_mask):
+    if tail_mask.any():
         result[tail_mask] = tail(xc[tail_mask])
-    result = np.where(x > _GELU_FAR, x, result)
-    return np.where(x < -_GELU_FAR, -0.0, result)
+    result = set_where(result, x > _GELU_FAR, x)
+    return set_where(result, x < -_GELU_FAR, -0.0)
 
 
 def _cdf_plus_x_pdf(x):
@@ -333,15 +344,15 @@ def _gelu_erf_grad_kernel(x):
     xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
-    if np.any(tail_mask):
+    if tail_mask.any():
         xd = xc[tail_mask]
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
         sq_hi, sq_lo = two_prod(xd, xd)
         diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
         ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
         result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
-    result = np.where(x > _GELU_FAR, 1.0, result)
-    return np.where(x < -_GELU_FAR, 0.0, result)
+    result = set_where(result, x > _GELU_FAR, 1.0)
+    return set_where(result, x < -_GELU_FAR, 0.0)
 
 
 # The tanh form: GELU(x) ~ x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3),
@@ -380,11 +391,11 @@ def _gelu_tanh_kernel(x):
     sig, density = sigmoid_and_density(v_hi)
     result = xc * (sig + density * v_lo)
     deep = v_hi < _DEEP
-    if np.any(deep):
+    if deep.any():
         scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
         result[deep] = np.ldexp(xc[deep] * (scaled + scaled * v_lo[deep]), -64)
-    result = np.where(x > _GELU_TANH_FAR, x, result)
-    return np.where(x < -_GELU_TANH_FAR, -0.0, result)
+    result = set_where(result, x > _GELU_TANH_FAR, x)
+    return set_where(result, x < -_GELU_TANH_FAR, -0.0)
 
 
 def _gelu_tanh_grad_kernel(x):
@@ -405,13 +416,13 @@ def _gelu_tanh_grad_kernel(x):
     r_hi, r_lo = two_sum(sig, b_hi)
     result = near_zero("gelu_tanh", xc, r_hi + (r_lo + b_lo))
     deep = v_hi < _DEEP
-    if np.any(deep):
+    if deep.any():
         xd = xc[deep]
         scaled = scaled_exp(np.maximum(v_hi[deep], -_FAR))
         scaled = scaled + scaled * v_lo[deep]
         result[deep] = np.ldexp(scaled * (1.0 + xd * slope[deep]), -64)
-    result = np.where(x > _GELU_TANH_FAR, 1.0, result)
-    return np.where(x < -_GELU_TANH_FAR, 0.0, result)
+    result = set_where(result, x > _GELU_TANH_FAR, 1.0)
+    return set_where(result, x < -_GELU_TANH_FAR, 0.0)
 
 
 _GELU_KERNELS = {"none": (_gelu_erf_kernel, _gelu_erf_grad_kernel),

@@ -8,7 +8,7 @@ their exponentials, both carried with twice the float64 precision.
 import numpy as np
 
 from ._sigmoid import divide, two_prod, two_sum
-from ._validation import as_real_array, check_axis, restore_dtype
+from ._validation import _real_array, as_real_array, by_rows, check_axis, restore_dtype
 
 __all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian", "softmin",
            "softmin_jacobian", "sparsemax", "sparsemax_jacobian"]
@@ -84,8 +84,10 @@ def _softmax_parts(x):
     return w, s_hi[..., None], s_lo[..., None]
 
 
-def _prepare(x, axis, func_name):
-    values, out_dtype = as_real_array(x, func_name)
+def _prepare(x, axis, func_name, convert=True):
+    """The input with ``axis`` moved last (as float64 if ``convert``), the axis, the
+    result's dtype."""
+    values, out_dtype = (as_real_array if convert else _real_array)(x, func_name)
     axis = check_axis(func_name, axis, values.ndim)
     return np.moveaxis(values, axis, -1), axis, out_dtype
 
@@ -150,7 +152,7 @@ def _log_softmax_kernel(values):
         r_hi, r_lo = two_sum(d_hi, -log_s)
         result = r_hi + (r_lo + d_lo)
         clamped = (m >= 0.0) & (x < _NEGLIGIBLE)
-        if np.any(clamped):
+        if clamped.any():
             with np.errstate(over="ignore"):  # -inf is the correct rounding below -1.8e308
                 far = (x - m) - log_s
             result = np.where(clamped, far, result)
@@ -245,8 +247,9 @@ def softmax(x, axis=-1):
     >>> softmax([1000.0, 1000.0])
     array([0.5, 0.5])
     """
-    values, axis, out_dtype = _prepare(x, axis, "softmax")
-    return restore_dtype(np.moveaxis(_softmax_kernel(values), -1, axis), out_dtype)
+    values, axis, out_dtype = _prepare(x, axis, "softmax", convert=False)
+    return restore_dtype(np.moveaxis(by_rows(_softmax_kernel, values, out_dtype), -1, axis),
+                         out_dtype)
 
 
 def softmax_jacobian(x, axis=-1):
@@ -388,8 +391,9 @@ def log_softmax(x, axis=-1):
     >>> log_softmax([0.0, -1000.0])
     array([    0., -1000.])
     """
-    values, axis, out_dtype = _prepare(x, axis, "log_softmax")
-    return restore_dtype(np.moveaxis(_log_softmax_kernel(values), -1, axis), out_dtype)
+    values, axis, out_dtype = _prepare(x, axis, "log_softmax", convert=False)
+    return restore_dtype(np.moveaxis(by_rows(_log_softmax_kernel, values, out_dtype), -1, axis),
+                         out_dtype)
 
 
 def log_softmax_jacobian(x, axis=-1):
@@ -500,8 +504,9 @@ def softmin(x, axis=-1):
     >>> softmin([-np.inf, 0.0, np.inf])
     array([1., 0., 0.])
     """
-    values, axis, out_dtype = _prepare(x, axis, "softmin")
-    return restore_dtype(np.moveaxis(_softmax_kernel(-values), -1, axis), out_dtype)
+    values, axis, out_dtype = _prepare(x, axis, "softmin", convert=False)
+    result = by_rows(lambda rows: _softmax_kernel(-rows), values, out_dtype)
+    return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
 
 
 def softmin_jacobian(x, axis=-1):
@@ -661,8 +666,8 @@ def sparsemax(x, axis=-1):
     >>> sparsemax([-np.inf, 0.0, np.inf, np.inf])
     array([0. , 0. , 0.5, 0.5])
     """
-    values, axis, out_dtype = _prepare(x, axis, "sparsemax")
-    p, _ = _sparsemax_kernel(values)
+    values, axis, out_dtype = _prepare(x, axis, "sparsemax", convert=False)
+    p = by_rows(lambda rows: _sparsemax_kernel(rows)[0], values, out_dtype)
     return restore_dtype(np.moveaxis(p, -1, axis), out_dtype)
 
 

@@ -192,8 +192,9 @@ def tanhshrink_ratio(s):
     """
     d = s - TANHSHRINK_CENTRE
     rest = np.full_like(d, TANHSHRINK_SERIES[-1])
-    for a in TANHSHRINK_SERIES[-2:0:-1]:
-        rest = rest * d + a
+    for a in TANHSHRINK_SERIES[-2:0:-1]:  # Horner's rule, in place
+        rest *= d
+        rest += a
     rest = rest * d
     hi = TANHSHRINK_SERIES[0] + rest
     lo = (TANHSHRINK_SERIES[0] - hi) + rest
@@ -204,11 +205,12 @@ def near_zero(name, x, result):
     """Overwrite ``result`` (in place) with the Taylor polynomial where ``|x - x0| < RADIUS``."""
     x0_hi, x0_lo, coefficients = TABLES[name]
     mask = np.abs(x - x0_hi) < RADIUS
-    if np.any(mask):
+    if mask.any():
         h = (x[mask] - x0_hi) - x0_lo
         total = np.full_like(h, coefficients[-1])
-        for a in coefficients[-2::-1]:
-            total = total * h + a
+        for a in coefficients[-2::-1]:  # Horner's rule, in place (no array per step)
+            total *= h
+            total += a
         result[mask] = total * h
     return result
 

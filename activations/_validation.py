@@ -8,6 +8,7 @@ an upper bound); axes with :func:`check_axis`. Every error message starts with t
 public function's name, so a reader sees at once which call was wrong.
 """
 
+import math
 import numbers
 import reprlib
 
@@ -16,6 +17,7 @@ import numpy as np
 __all__ = [
     "apply_elementwise",
     "as_real_array",
+    "by_rows",
     "check_axis",
     "check_choice",
     "check_order",
@@ -24,7 +26,15 @@ __all__ = [
 ]
 
 # Floating dtypes that are computed in float64 and rounded back once.
-_KEPT_FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+_FLOAT64 = np.dtype(np.float64)
+_KEPT_FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), _FLOAT64)
+# Inputs that cannot be a foreign (torch) bfloat16 array.
+_NUMPY_OR_PYTHON = (np.ndarray, np.generic, float, int, list, tuple)
+# Elements per kernel call: a kernel's temporaries (256 KiB each) then stay in the
+# processor's caches instead of streaming the whole input through memory once per NumPy
+# operation, and a call needs little memory beyond its result. Chosen by timing the
+# package's functions with chunks of 4096 to 131072 elements.
+_CHUNK = 32768
 
 _DTYPE_KIND_NAMES = {
     "U": "str",
@@ -114,9 +124,18 @@ def as_real_array(x, func_name):
     ValueError
         If ``x`` is a ragged nested sequence, or NumPy rejects its values.
     """
+    arr, out_dtype = _real_array(x, func_name)
+    return arr.astype(np.float64, copy=False), out_dtype
+
+
+def _real_array(x, func_name):
+    """``x`` as an array of real numbers in its own dtype, and the result's dtype (see
+    :func:`as_real_array`, which converts the array to float64)."""
     if x is None:
         raise TypeError(f"{func_name}: expected real numbers, got None")
-    if str(getattr(x, "dtype", "")) == "torch.bfloat16":  # NumPy cannot convert it at all
+    # Only a foreign array type (a torch tensor) can be bfloat16, which NumPy cannot convert.
+    if (not isinstance(x, _NUMPY_OR_PYTHON)
+            and str(getattr(x, "dtype", "")) == "torch.bfloat16"):
         raise _bfloat16_error(func_name)
     try:
         arr = np.asarray(x)
@@ -135,8 +154,10 @@ def as_real_array(x, func_name):
         ) from None
 
     dtype = arr.dtype
+    if dtype in _KEPT_FLOAT_DTYPES:  # the common case, checked first
+        return arr, dtype
     if dtype.kind in "biu":
-        return arr.astype(np.float64), np.dtype(np.float64)
+        return arr, _FLOAT64
     if dtype.kind == "f":
         native = _native_float(dtype)
         if native is None:
@@ -144,7 +165,7 @@ def as_real_array(x, func_name):
                 f"{func_name}: long double ({dtype.name}) input is not supported; "
                 "convert it to float64 first"
             )
-        return arr.astype(np.float64, copy=False), native
+        return arr, native
     if dtype.name == "bfloat16":  # ml_dtypes' type, which NumPy sees as an opaque void type
         raise _bfloat16_error(func_name)
     if dtype.kind == "O":
@@ -179,15 +200,47 @@ def apply_elementwise(func_name, x, kernel, *params):
 
     The kernel receives a 1-d float64 array (never a view it may modify) and the
     already-checked parameters; it must return a float64 array of the same length.
-    Underflow to zero or to a subnormal is the correctly rounded result of the
-    kernels, never an error, so it is silenced even if the caller asked NumPy to
-    raise on it; every other floating-point condition stays visible.
+    It is called on successive chunks of at most ``_CHUNK`` elements, each converted
+    to float64 and its result rounded once into the output's dtype, so a call needs
+    little memory beyond its result. Underflow to zero or to a subnormal is the
+    correctly rounded result of the kernels, never an error, so it is silenced even
+    if the caller asked NumPy to raise on it; every other floating-point condition
+    stays visible.
     """
-    values, out_dtype = as_real_array(x, func_name)
+    values, out_dtype = _real_array(x, func_name)
     flat = values.reshape(-1)
+    out = np.empty(flat.shape, out_dtype)
     with np.errstate(under="ignore"):
-        result = kernel(flat, *params)
-    return restore_dtype(np.asarray(result).reshape(values.shape), out_dtype)
+        for start in range(0, flat.size, _CHUNK):
+            chunk = flat[start:start + _CHUNK].astype(np.float64, copy=False)
+            result = kernel(chunk, *params)
+            if out_dtype is _FLOAT64:
+                out[start:start + _CHUNK] = result
+            else:  # rounding to float16/32: overflow to an infinity is the right result
+                with np.errstate(over="ignore"):
+                    out[start:start + _CHUNK] = result
+    out = out.reshape(values.shape)
+    return out[()] if out.ndim == 0 else out
+
+
+def by_rows(kernel, values, out_dtype=_FLOAT64):
+    """``kernel`` over the last axis of ``values`` (softmax, GLU), on blocks of rows of about
+    ``_CHUNK`` elements, since rows are independent: its temporaries stay in cache.
+
+    ``values`` may have any real dtype; each block is converted to float64 for the kernel
+    and its result rounded once into an array of ``out_dtype``. The kernel may shorten the
+    last axis (GLU halves it).
+    """
+    rows = values.reshape(math.prod(values.shape[:-1]), values.shape[-1])  # rows may be empty
+    step = max(1, _CHUNK // max(rows.shape[1], 1))
+    out = None
+    for start in range(0, max(rows.shape[0], 1), step):
+        result = kernel(rows[start:start + step].astype(np.float64, copy=False))
+        if out is None:
+            out = np.empty((rows.shape[0], result.shape[-1]), out_dtype)
+        with np.errstate(over="ignore"):  # rounding to float16/32 may overflow, correctly
+            out[start:start + step] = result
+    return out.reshape(values.shape[:-1] + out.shape[-1:])
 
 
 def check_real_parameter(func_name, name, value, *, allow_zero=True,
@@ -204,16 +257,18 @@ def check_real_parameter(func_name, name, value, *, allow_zero=True,
         negative where that is not allowed.
     """
     kind = "a real number" if allow_infinite else "a finite real number"
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{func_name}: {name} must be {kind}, got "
-            f"{_shorten(value)} of type {type(value).__name__}"
-        )
+    # float and int first: the abstract numbers.Real check is slow, and bool is an int.
+    if not isinstance(value, (float, int)) or isinstance(value, bool):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+            raise TypeError(
+                f"{func_name}: {name} must be {kind}, got "
+                f"{_shorten(value)} of type {type(value).__name__}"
+            )
     try:
         number = float(value)
     except OverflowError:  # e.g. an int beyond the float64 range
         number = float("inf") if value > 0 else float("-inf")
-    if np.isnan(number) or (np.isinf(number) and not allow_infinite):
+    if math.isnan(number) or (math.isinf(number) and not allow_infinite):
         raise ValueError(
             f"{func_name}: {name} must be {kind}, got {number!r}"
         )
