@@ -124,28 +124,38 @@ def vocabulary(app):
 
 
 class ActivationTable(_ReSTDirective):
-    """Every activation of the catalogue, one row each, grouped by family."""
+    """Every activation of the catalogue, one row each, grouped by family.
+
+    Each family has two tables, so that each fits the text column: the shape of the function
+    (range to smoothness), then its values at 0, its PyTorch equivalent and where it was
+    introduced.
+    """
+
+    SHAPE = 5  # the first five properties go to the first table
 
     def run(self):
-        header = ["Function", *(label for label, _ in properties(CATALOGUE[0])), "PyTorch",
-                  "Introduced"]
+        labels = [label for label, _ in properties(CATALOGUE[0])]
         pages = family_pages(self.env.srcdir)
         families = {}
         for entry in CATALOGUE:
             families.setdefault(pages[entry.function.__module__], []).append(entry)
         lines = []
         for page, entries in families.items():
-            rows = [header]
+            shape = [["Function", *labels[:self.SHAPE]]]
+            origin = [["Function", *labels[self.SHAPE:], "PyTorch", "Introduced"]]
             for entry in entries:
-                rows.append([
-                    f":doc:`{entry.label} </activations/{entry.name}>`",
-                    *(value for _, value in properties(entry)),
+                name = f":doc:`{entry.label} </activations/{entry.name}>`"
+                values = [value for _, value in properties(entry)]
+                shape.append([name, *values[:self.SHAPE]])
+                origin.append([
+                    name, *values[self.SHAPE:],
                     (f"``{entry.torch_module.removeprefix('torch.')}``" if entry.torch_module
                      else "—"),  # the card shows the torch operations that compute it
                     f"{entry.paper}, {entry.year}",
                 ])
             lines += [f".. rubric:: :doc:`/{page}`", ""]
-            lines += _list_table(rows, ":header-rows: 1", ":class: properties") + [""]
+            for rows in (shape, origin):
+                lines += _list_table(rows, ":header-rows: 1", ":class: properties") + [""]
         return self.parse_rest(lines)
 
 
