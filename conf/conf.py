@@ -37,6 +37,7 @@ extensions = [
     "wheel",             # the package as a wheel in the site, and the command that installs it
     "download_i18n",     # downloads in the page's language, notebooks that say what to install
     "readthedocs_output",  # nothing but the site in Read the Docs' output folder
+    "field_words_i18n",  # "optional", "default", "or" and the field colon in the page's language
     "meta_description",  # a description of each page for search engines, from its first words
     "sphinx_copybutton",  # a copy button on code; it copies neither prompts nor output
 ]
