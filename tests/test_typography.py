@@ -102,3 +102,33 @@ def test_chinese_typography(site, page):
     found = [f"{name}: …{excerpt}…" for text in blocks(HTML / "zh_CN" / page)
              for name, excerpt in faults(text)]
     assert not found, "\n".join(found)
+
+
+# --- one Chinese term per concept -------------------------------------------------------------
+
+# Variants found on the Chinese pages -> the form the glossary fixes. The glossary itself lists
+# the variants (readers search for them), so it is not checked.
+VARIANTS = {
+    re.compile("二分类交叉熵"): "二元交叉熵",
+    re.compile("自动求导"): "自动微分",
+    re.compile(r"hard[ -]swish", re.I): "Hardswish",
+    re.compile(r"hard[ -]sigmoid", re.I): "Hardsigmoid",
+}
+GLOSSARY = "glossary.html"
+
+
+def test_the_glossary_fixes_the_terms():
+    text = " ".join(blocks(HTML / "zh_CN" / GLOSSARY))
+    for term in ("二元交叉熵", "自动微分"):
+        assert term in text, term
+    assert "自动微分（自动求导）" in text  # the variant readers search for, once
+
+
+@pytest.mark.parametrize("page", sorted(p.relative_to(HTML / "zh_CN").as_posix()
+                                        for p in (HTML / "zh_CN").rglob("*.html")
+                                        if p.name != GLOSSARY))
+def test_one_term_per_concept(site, page):
+    text = "\n".join(blocks(HTML / "zh_CN" / page))
+    found = [f"{match[0]!r} (use {term}): …{text[max(0, match.start() - 15):match.end() + 10]}…"
+             for pattern, term in VARIANTS.items() for match in pattern.finditer(text)]
+    assert not found, "\n".join(found)
