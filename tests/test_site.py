@@ -190,3 +190,29 @@ def test_activation_plots_show_their_features(site):
         low, high = entry.plot_range
         assert all(low < kink < high for kink in entry.kinks), entry.name
     assert (figures / "relu6.png").read_bytes() != (figures / "relu.png").read_bytes()
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_images_have_their_size_and_alt_text_in_words(site, language):
+    """Width and height reserve an image's place before it loads; alt text is never a file name."""
+    problems = []
+    for path in pages(language):
+        parser = _Images()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for image in parser.images:
+            where = f"{path.relative_to(site)}: {image.get('src')}"
+            if not (image.get("width", "").isdigit() and image.get("height", "").isdigit()):
+                problems.append(f"{where} has no width and height")
+            if re.fullmatch(r"plot \d+ [\w ]+|[\w-]+\.(png|svg|jpg)", image.get("alt", "")):
+                problems.append(f"{where} has a file name as alt text: {image['alt']!r}")
+    assert not problems, "\n".join(problems)

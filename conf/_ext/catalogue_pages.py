@@ -249,8 +249,10 @@ def draw_figures(app):
 
     out.mkdir(parents=True, exist_ok=True)
     for entry in CATALOGUE:
-        fig, ax = plt.subplots(figsize=(5, 2.8), dpi=80, layout="constrained")
+        # 630 x 378 px with 10-11 pt text: legible at phone width, where it shows at 55 %.
+        fig, ax = plt.subplots(figsize=(4.5, 2.7), dpi=140, layout="constrained")
         _draw(entry, ax)
+        ax.tick_params(labelsize=11)
         ax.set_xlabel("$x$")
         ax.legend(frameon=False, loc="lower right" if entry.plot_inset else "best")
         fig.savefig(out / f"{entry.name}.png")
