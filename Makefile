@@ -17,7 +17,7 @@ HTML    := build/html
 PORT    ?= 8000
 step    := @printf '\n==> %s\n'
 
-.PHONY: docs test browser serve po constraints clean
+.PHONY: docs test browser serve po constraints clean lighthouse
 
 $(VENV)/installed: pyproject.toml constraints.txt
 	$(step) "Creating $(VENV) with $$($(PYTHON) --version)"
@@ -46,8 +46,16 @@ docs: $(VENV)/installed
 	@echo "Site built in $(HTML). Preview it with:  make serve   (then open http://localhost:$(PORT)/)"
 	@echo "Opened from disk instead, search cannot show page text: browsers block it for file:// pages."
 
+# axe-core (the accessibility tests) and Lighthouse (its benchmark) from npm, at the versions
+# package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	$(step) "axe-core and Lighthouse from npm (package-lock.json)"
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 and npm (apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # A browser for the browser tests: Debian's chromium, else Playwright's own; a clear stop otherwise.
-browser: $(VENV)/installed
+browser: $(VENV)/installed node_modules/.installed
 	@$(PY) tests/browser_setup.py
 
 test: docs browser
@@ -70,6 +78,10 @@ po: $(VENV)/installed
 constraints: $(VENV)/installed
 	echo '# Exact versions of every dependency, tested together. Regenerate: make constraints' > constraints.txt
 	$(PIP) freeze --exclude-editable | grep -v '^activations' >> constraints.txt
+
+# Lighthouse scores of a sample of pages, phone and desktop (figures for the README).
+lighthouse: docs node_modules/.installed
+	$(PY) benchmarks/lighthouse.py
 
 clean:
 	rm -rf build docs/auto_examples docs/gen_modules docs/_generated docs/sg_execution_times.rst

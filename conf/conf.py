@@ -8,6 +8,7 @@ CONF_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(CONF_DIR / "_ext"))
 
 import activations  # noqa: E402
+from wheel import site_url  # noqa: E402
 
 author = "The activations authors"  # project, copyright: SITE_TEXT below, per language
 release = activations.__version__
@@ -39,6 +40,9 @@ extensions = [
     "wheel",             # the package as a wheel in the site, and the command that installs it
     "download_i18n",     # downloads in the page's language, notebooks that say what to install
     "readthedocs_output",  # nothing but the site in Read the Docs' output folder
+    "field_words_i18n",  # "optional", "default", "or" and the field colon in the page's language
+    "meta_description",  # a description of each page for search engines, from its first words
+    "sphinx_copybutton",  # a copy button on code; it copies neither prompts nor output
 ]
 
 root_doc = "index"
@@ -56,26 +60,32 @@ gettext_last_translator = "activations authors"
 gettext_language_team = "zh_CN"
 
 # --- HTML ----------------------------------------------------------------------------------
-html_theme = "alabaster"
+# furo: dark mode, a phone drawer with navigation and search, a page outline, no off-site requests.
+html_theme = "furo"
 html_static_path = [str(CONF_DIR / "_static")]
 html_css_files = ["site.css"]
 html_favicon = str(CONF_DIR / "_static" / "favicon.svg")
 html_theme_options = {
-    "fixed_sidebar": False,
-    "show_powered_by": False,
-    "show_relbars": True,
-    "font_family": "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
-    "head_font_family": "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
-    "code_font_family": "ui-monospace, 'DejaVu Sans Mono', monospace",
-    "page_width": "1040px",
+    # The one top-of-page component is the language switch
+    # (conf/_templates/components/view-this-page.html): on screen at every width.
+    "top_of_page_buttons": ["view"],
+    "light_css_variables": {
+        "font-stack": "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
+        "font-stack--headings": "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', sans-serif",
+        "font-stack--monospace": "ui-monospace, 'DejaVu Sans Mono', monospace",
+    },
 }
-html_sidebars = {"**": ["about.html", "searchbox.html", "navigation.html", "relations.html"]}
 html_math_renderer = "mathml"
 html_copy_source = False
 html_use_index = False          # the API page lists every function; no general index
 html_domain_indices = False     # nor a one-entry module index
 html_show_sourcelink = False
 html_last_updated_fmt = None
+
+# --- copy buttons ------------------------------------------------------------------------
+# Doctest prompts and output are Pygments' .gp and .go spans: copied code runs as it is.
+copybutton_exclude = ".linenos, .gp, .go"
+copybutton_selector = "div:not(.sphx-glr-script-out) > div.highlight pre"
 
 # --- API reference -------------------------------------------------------------------------
 autodoc_default_options = {"members": True}
@@ -160,8 +170,9 @@ def _localise_site_text(app, config):
     text = SITE_TEXT[config.language]
     config.project = config.html_title = config.html_short_title = text["title"]
     config.copyright = text["copyright"]
-    config.html_theme_options = {**config.html_theme_options, "description": text["description"]}
-    config.html_context = {**config.html_context, "file_search_note": text["file_search_note"]}
+    config.html_context = {**config.html_context, "file_search_note": text["file_search_note"],
+                           "site_description": text["description"]}
+    config.html_baseurl = site_url(config.language)  # absolute canonical and hreflang links
 
 
 def setup(app):

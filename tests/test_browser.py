@@ -111,6 +111,9 @@ class Visit:
     visible_text: str = ""
     switch: dict = field(default_factory=dict)
     phone_overflow: list = field(default_factory=list)
+    desktop_scrollers: list = field(default_factory=list)
+    phone_menu: dict = field(default_factory=dict)
+    labels: list = field(default_factory=list)
 
 
 INSPECT = """async () => {
@@ -149,6 +152,35 @@ INSPECT = """async () => {
   };
 }"""
 
+
+# At desktop width: boxes (tables, code, formulas) whose content is wider than the box, so that a
+# reader has to scroll them sideways.
+SCROLLERS = """() => [...document.querySelectorAll("body *")].filter((el) => {
+  const overflow = getComputedStyle(el).overflowX;
+  return (overflow === "auto" || overflow === "scroll") && el.getClientRects().length
+    && el.scrollWidth > el.clientWidth + 1;
+}).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} `
+  + `(${el.scrollWidth} px in ${el.clientWidth})`)"""
+
+# Labels a reader meets without seeing them as text: aria-label, title and placeholder
+# attributes, and text that stylesheets add (sphinx-gallery's label above printed output).
+LABELS = """() => {
+  const found = [...document.querySelectorAll("[aria-label], [title], [placeholder]")]
+    .flatMap((el) => ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a)))
+    .filter((label) => label);
+  for (const el of document.querySelectorAll(".sphx-glr-script-out")) {
+    found.push(getComputedStyle(el, "::before").content.replace(/^"|"$/g, ""));
+  }
+  return found;
+}"""
+
+# At phone width: the button that opens the navigation drawer (with the search box) and where it
+# is on the page.
+PHONE_MENU = """() => {
+  const button = document.querySelector("label[for='__navigation']:not(.overlay)");
+  const box = button?.getBoundingClientRect();
+  return box ? { top: box.top + window.scrollY, width: box.width, height: box.height } : {};
+}"""
 
 # At phone width: what sticks out to the right of the screen, making the page scroll sideways.
 OVERFLOW = """() => {
@@ -207,8 +239,11 @@ def visits(browser, server):
             found = tab.evaluate(INSPECT)
             visit.images, visit.math, visit.visible_text = found["images"], found["math"], found["text"]
             visit.objects = found["objects"]
+            visit.desktop_scrollers = tab.evaluate(SCROLLERS)
+            visit.labels = tab.evaluate(LABELS)
             tab.set_viewport_size(PHONE)
             visit.phone_overflow = tab.evaluate(OVERFLOW)
+            visit.phone_menu = tab.evaluate(PHONE_MENU)
             tab.set_viewport_size(DESKTOP)
             switch = tab.locator("nav.language-switch a")
             visit.switch["links"] = switch.count()
@@ -364,6 +399,88 @@ def test_no_page_scrolls_sideways_on_a_phone(visits, language):
     assert not problems, problems
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_nothing_scrolls_sideways_at_desktop_width(visits, language):
+    """At 1280 x 800 every table, code block and formula fits its column."""
+    problems = _failures(visits, language, lambda v: v.desktop_scrollers)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_menu_is_at_the_top_of_every_page(visits, language):
+    """At 390 px the button that opens navigation and search is in the first screen line."""
+    def check(visit):
+        menu = visit.phone_menu
+        if not menu or menu["width"] < 24 or menu["height"] < 24 or menu["top"] > 60:
+            return f"menu button: {menu}"
+        return None
+    problems = _failures(visits, language, check)
+    assert not problems, problems
+
+
+def test_theme_labels_are_chinese_on_chinese_pages(visits):
+    """Every aria-label, title, placeholder and stylesheet label of a zh_CN page has Chinese
+    (names of functions and pages, such as ReLU, may appear in it), and no English UI word."""
+    english = re.compile(r"\b(Toggle|Search|Next|Previous|Copy|Language|Out|Skip|Back to top)\b")
+
+    def check(visit):
+        return [label for label in visit.labels
+                if english.search(label) or not re.search(r"[\u4e00-\u9fff]", label)
+                and not re.fullmatch(r"[\w .'()-]+", label)]
+    problems = _failures(visits, "zh_CN", check)
+    assert not problems, problems
+    labels = [label for (lang, _), visit in visits.items() if lang == "zh_CN"
+              for label in visit.labels]
+    assert "输出：" in labels and "语言" in labels and "打开或关闭导航栏" in labels
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_menu_opens_navigation_and_search(browser, server, language):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(f"{server}/{language}/auto_examples/tutorials/plot_12_vanishing_gradients.html")
+    search = tab.locator(".sidebar-drawer input[name='q']")
+    assert not search.is_visible() or search.bounding_box()["x"] < 0
+    tab.locator("label.nav-overlay-icon").click()
+    tab.wait_for_timeout(400)  # the drawer slides in
+    box = search.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] < PHONE["height"], box
+    assert tab.locator(".sidebar-drawer a[href$='install.html']").first.is_visible()
+    search.fill("ReLU" if language == "en" else "梯度消失")
+    search.press("Enter")
+    tab.wait_for_selector("#search-results li a", timeout=20_000)
+    context.close()
+
+
+@pytest.mark.parametrize("page", ["activations/relu.html", "auto_examples/plot_02_leaky_relu.html"])
+def test_figures_keep_a_white_ground_in_dark_mode(browser, server, page):
+    """Figures are drawn in black on white: in dark mode they must not sit on a dark ground."""
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(f"{server}/en/{page}", wait_until="load")
+    page_ground = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page_ground != "rgb(255, 255, 255)", "not in dark mode"
+    grounds = tab.eval_on_selector_all(
+        "article img", "imgs => imgs.map((img) => getComputedStyle(img).backgroundColor)")
+    assert grounds and set(grounds) == {"rgb(255, 255, 255)"}, grounds
+    context.close()
+
+
+def test_copy_button_copies_code_without_prompts_or_output(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(f"{server}/en/api/relu.html", wait_until="load")
+    block = tab.locator("div.doctest").first
+    shown = block.locator("pre").inner_text()
+    assert ">>> " in shown
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    code = [line[4:] for line in shown.splitlines() if line.startswith((">>> ", "... "))]
+    assert copied.splitlines() == code, (shown, copied)
+    context.close()
+
+
 SCREENSHOT_PAGES = {
     "home": "index.html",
     "gallery": "auto_examples/index.html",
@@ -408,8 +525,8 @@ def test_search_from_disk_lists_results_and_says_to_serve_the_site(browser, site
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.goto((HTML / language / "search.html").as_uri() + "?q=" + quote(query))
     tab.wait_for_selector("#search-results li a", timeout=30_000)
-    tab.wait_for_function("document.querySelector('#search-progress').textContent === ''"
-                          " || document.querySelector('.search-summary') !== null")
+    # The search is over when it says how many pages it found.
+    tab.wait_for_function("document.querySelector('.search-summary')?.textContent")
     notice = tab.locator(".file-protocol-note")
     assert notice.is_visible() and note in notice.inner_text()
     assert (language == "zh_CN") == bool(re.search(r"[\u4e00-\u9fff]", notice.inner_text()))

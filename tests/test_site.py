@@ -22,6 +22,11 @@ def text_of(path, *, code=True):
     return re.sub(r"<[^>]+>", " ", html)
 
 
+# <link> relations that name another page without loading it.
+LINK_ONLY_RELS = {"alternate", "canonical", "next", "prev", "search", "author", "index",
+                  "copyright"}
+
+
 class _Resources(HTMLParser):
     """Collects what a page loads (scripts, stylesheets, icons, images) and where it links."""
 
@@ -33,7 +38,7 @@ class _Resources(HTMLParser):
         attrs = dict(attrs)
         if tag in ("script", "img", "iframe", "source", "video", "audio") and attrs.get("src"):
             self.loads.append(attrs["src"])
-        if tag == "link" and attrs.get("href") and attrs.get("rel") != "alternate":
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in LINK_ONLY_RELS:
             self.loads.append(attrs["href"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
@@ -56,7 +61,8 @@ def test_landing_page_leads_to_both_languages(site):
 def test_pages_declare_their_language(site, language):
     expected = language.replace("_", "-")
     for path in pages(language):
-        assert f'<html lang="{expected}"' in path.read_text(encoding="utf-8"), path
+        html_tag = re.search(r"<html[^>]*>", path.read_text(encoding="utf-8"))[0]
+        assert f' lang="{expected}"' in html_tag, path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -215,3 +221,29 @@ def test_the_softshrink_page_states_the_share_of_a_standard_normal_it_zeroes():
     text = (ROOT / "docs" / "activations" / "softshrink.rst").read_text(encoding="utf-8")
     share = int(re.search(r"about (\d+)% of the values", text)[1])
     assert share == round(100 * math.erf(0.5 / math.sqrt(2)))  # P(|z| <= lambd), lambd = 0.5
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_images_have_their_size_and_alt_text_in_words(site, language):
+    """Width and height reserve an image's place before it loads; alt text is never a file name."""
+    problems = []
+    for path in pages(language):
+        parser = _Images()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for image in parser.images:
+            where = f"{path.relative_to(site)}: {image.get('src')}"
+            if not (image.get("width", "").isdigit() and image.get("height", "").isdigit()):
+                problems.append(f"{where} has no width and height")
+            if re.fullmatch(r"plot \d+ [\w ]+|[\w-]+\.(png|svg|jpg)", image.get("alt", "")):
+                problems.append(f"{where} has a file name as alt text: {image['alt']!r}")
+    assert not problems, "\n".join(problems)

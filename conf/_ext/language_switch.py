@@ -3,10 +3,13 @@
 Locally the languages are sibling folders (``build/html/en/x.html``, ``build/html/zh_CN/x.html``).
 On Read the Docs each language is its own project, served as ``/<language>/<version>/x.html``
 (``/en/latest/``, ``/zh-cn/latest/``). The link is relative in both cases, so it also works
-offline and under any domain.
+offline and under any domain. The ``hreflang`` links in the page's head are absolute (search
+engines ignore relative ones): the page's own URL (``html_baseurl``) joined with the same
+relative link.
 """
 
 import os
+from urllib.parse import urljoin
 
 # Sphinx language -> (label shown to readers, folder locally, language segment on Read the Docs)
 LANGUAGES = {
@@ -38,6 +41,11 @@ def add_switch(app, pagename, templatename, context, doctree):
         on_readthedocs=os.environ.get("READTHEDOCS") == "True",
         rtd_version=os.environ.get("READTHEDOCS_VERSION", "latest"),
     )
+    # furo writes <html lang="{{ language }}">: a BCP 47 tag there (zh-CN, not zh_CN).
+    context["language"] = context["language_code"] = app.config.language.replace("_", "-")
+    own = app.config.html_baseurl + pagename + ".html"
+    context["language_absolute_url"] = own
+    context["other_language_absolute_url"] = urljoin(own, context["other_language_url"])
 
 
 def setup(app):

@@ -1,11 +1,15 @@
-"""Lighter pages: only the gallery assets a page uses, generated PNGs with a palette."""
+"""Lighter pages: only the gallery and copy-button assets a page uses, PNGs with a palette."""
 
 import os
 from pathlib import Path
 
-# Page weight. sphinx-gallery puts four stylesheets and a script on every page; a page gets
-# only those it uses (each is 0.2 to 11 KiB; a page without gallery content saves 21 KiB).
-GALLERY_ASSETS = {  # file -> what a page that needs it contains
+# Page weight. sphinx-gallery puts four stylesheets and a script on every page, and
+# sphinx-copybutton two scripts and a stylesheet; a page gets only those it uses (each is 0.2 to
+# 11 KiB; a page without gallery content saves 21 KiB, one without code 19 KiB).
+PAGE_ASSETS = {  # file -> what a page that needs it contains
+    "copybutton.js": 'class="highlight"',
+    "clipboard.min.js": 'class="highlight"',
+    "copybutton.css": 'class="highlight"',
     "sg_gallery.css": "sphx-glr",
     "sg_gallery-binder.css": "binder-badge",
     "sg_gallery-dataframe.css": "dataframe",
@@ -14,12 +18,12 @@ GALLERY_ASSETS = {  # file -> what a page that needs it contains
 }
 
 
-def _only_used_gallery_assets(app, pagename, templatename, context, doctree):
+def _only_used_assets(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     for key in ("css_files", "script_files"):
         context[key] = [
             asset for asset in context.get(key, [])
-            if GALLERY_ASSETS.get(os.path.basename(str(getattr(asset, "filename", asset))), "")
+            if PAGE_ASSETS.get(os.path.basename(str(getattr(asset, "filename", asset))), "")
             in body
         ]
 
@@ -56,6 +60,6 @@ def _palette_pngs(app, env, docnames):
 
 
 def setup(app):
-    app.connect("html-page-context", _only_used_gallery_assets)
+    app.connect("html-page-context", _only_used_assets)
     app.connect("env-before-read-docs", _palette_pngs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
