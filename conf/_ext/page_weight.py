@@ -3,10 +3,11 @@
 import os
 from pathlib import Path
 
-# Page weight. sphinx-gallery puts four stylesheets and a script on every page, and
-# sphinx-copybutton two scripts and a stylesheet; a page gets only those it uses (each is 0.2 to
-# 11 KiB; a page without gallery content saves 21 KiB, one without code 19 KiB).
+# Page weight. sphinx-gallery puts four stylesheets and a script on every page, sphinx-copybutton
+# two scripts and a stylesheet, and Pygments its colours for both themes (19 KiB); a page gets
+# only those it uses.
 PAGE_ASSETS = {  # file -> what a page that needs it contains
+    "pygments.css": 'class="highlight"',
     "copybutton.js": 'class="highlight"',
     "clipboard.min.js": 'class="highlight"',
     "copybutton.css": 'class="highlight"',
