@@ -7,7 +7,7 @@ their exponentials, both carried with twice the float64 precision.
 
 import numpy as np
 
-from ._sigmoid import divide, two_prod, two_sum
+from ._sigmoid import divide, set_where, two_prod, two_sum
 from ._validation import _real_array, as_real_array, by_rows, check_axis, restore_dtype
 
 __all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian", "softmin",
@@ -46,14 +46,19 @@ def _apply_limits(x):
     inf - inf; the mask says which they were.
     """
     m = np.max(x, axis=-1, keepdims=True)
+    # Each rule rewrites the scores only if some row needs it (the input is never written).
     pos_inf_row = m == np.inf
-    x = np.where(pos_inf_row, np.where(x == np.inf, 0.0, -np.inf), x)
-    m = np.where(pos_inf_row, 0.0, m)
+    if pos_inf_row.any():
+        x = np.where(pos_inf_row, np.where(x == np.inf, 0.0, -np.inf), x)
+        m = np.where(pos_inf_row, 0.0, m)
     undefined_row = m == -np.inf
-    x = np.where(undefined_row, np.nan, x)
-    m = np.where(undefined_row, np.nan, m)
+    if undefined_row.any():
+        x = np.where(undefined_row, np.nan, x)
+        m = np.where(undefined_row, np.nan, m)
     neg_inf = x == -np.inf
-    return np.where(neg_inf, m, x), m, neg_inf
+    if neg_inf.any():
+        x = np.where(neg_inf, m, x)
+    return x, m, neg_inf
 
 
 def _weights(x, m, neg_inf):
@@ -70,7 +75,7 @@ def _weights(x, m, neg_inf):
     d_hi, d_lo = two_sum(x, -m)
     w = np.exp(d_hi)
     w = w + w * d_lo
-    return np.where(neg_inf, 0.0, w), d_hi, d_lo
+    return set_where(w, neg_inf, 0.0), d_hi, d_lo
 
 
 def _softmax_parts(x):

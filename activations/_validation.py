@@ -2,7 +2,8 @@ r"""Input and parameter checking shared by every activation.
 
 Each public function converts its input with :func:`as_real_array`, runs a float64
 kernel, and hands the result to :func:`restore_dtype`. Elementwise activations do
-all three steps with :func:`apply_elementwise`. Scalar parameters are checked with
+all three steps with :func:`apply_elementwise`, and softmax-like and gated ones with
+:func:`by_rows`, both on cache-sized chunks of the input. Scalar parameters are checked with
 :func:`check_real_parameter` (and :func:`check_order` for pairs such as a lower and
 an upper bound); axes with :func:`check_axis`. Every error message starts with the
 public function's name, so a reader sees at once which call was wrong.

@@ -59,7 +59,7 @@ def cases(names):
             params = dict(entry.example_parameters)
             for which, func in ((0, entry.function), (1, entry.derivative)):
                 yield func.__name__, False, {
-                    "ours": lambda x, f=func: f(x, **params),
+                    "ours": lambda x, f=func, p=params: f(x, **p),
                     "naive": NAIVE.get(func.__name__),
                     "torch": _torch_elementwise(entry, which),
                 }
@@ -103,8 +103,8 @@ def _torch_vector(entry):
 
 def data(size, dtype, vector):
     """Seeded values uniform on [-20, 20]: ``size`` of them, or rows of 8 holding about as many."""
-    x = np.random.default_rng(0).uniform(-20.0, 20.0, size).astype(dtype)
-    return x[: max(8, size - size % 8)].reshape(-1, 8) if vector else x
+    x = np.random.default_rng(0).uniform(-20.0, 20.0, max(size, 8)).astype(dtype)
+    return x[: len(x) - len(x) % 8].reshape(-1, 8) if vector else x[:size]
 
 
 def interleaved_medians(functions, x, repeats):
