@@ -18,7 +18,7 @@ from sphinx.util.index_entries import split_index_msg
 TERMS = {
     "auto_examples/tutorials/plot_18_gated_feed_forward": [
         "SwiGLU", "GEGLU", "ReGLU", "gated feed-forward", "门控前馈"],
-    "auto_examples/tutorials/plot_19_soft_and_hard_saturation": [
+    "auto_examples/tutorials/plot_19_saturation": [
         "soft saturation", "hard saturation", "软饱和", "硬饱和"],
     "auto_examples/tutorials/plot_20_initialisation": [
         "initialisation", "initialization", "Kaiming", "He initialisation", "Xavier", "Glorot",

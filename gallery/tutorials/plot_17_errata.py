@@ -691,7 +691,7 @@ report("003")
 #   contributes; the weights' scale is the other half. With Kaiming
 #   initialisation for Leaky ReLU the ratio becomes 0.45. Soft and hard
 #   saturation are compared in
-#   :ref:`sphx_glr_auto_examples_tutorials_plot_19_soft_and_hard_saturation.py`.
+#   :ref:`sphx_glr_auto_examples_tutorials_plot_19_saturation.py`.
 #
 # The interview answers (tanh in LSTMs, ReLU in the Transformer, GELU in
 # BERT, Leaky ReLU in YOLO) are right;
