@@ -52,7 +52,13 @@ def remember_entries(app, doctree):
     app.env._search_index_index_entries[app.env.docname] = sorted(entries)
 
 
+def forget_entries(app, env, docname):
+    """A page that is removed (or read again) takes its entries with it."""
+    env._search_index_index_entries.pop(docname, None)
+
+
 def setup(app):
+    app.connect("env-purge-doc", forget_entries)
     app.connect("doctree-read", add_entries)
     app.connect("doctree-read", remember_entries, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
