@@ -17,7 +17,7 @@ HTML    := build/html
 PORT    ?= 8000
 step    := @printf '\n==> %s\n'
 
-.PHONY: docs test browser serve po constraints clean lighthouse
+.PHONY: docs test browser serve po constraints clean lighthouse epub
 
 $(VENV)/installed: pyproject.toml constraints.txt
 	$(step) "Creating $(VENV) with $$($(PYTHON) --version)"
@@ -78,6 +78,16 @@ po: $(VENV)/installed
 constraints: $(VENV)/installed
 	echo '# Exact versions of every dependency, tested together. Regenerate: make constraints' > constraints.txt
 	$(PIP) freeze --exclude-editable | grep -v '^activations' >> constraints.txt
+
+# The site as an EPUB per language, checked by epubcheck (Debian's package).
+epub: docs
+	$(step) "EPUB, English and Chinese (build/epub)"
+	$(SPHINX) -b epub -D language=en docs build/epub/en -d build/doctrees/epub-en
+	$(SPHINX) -b epub -D language=zh_CN docs build/epub/zh_CN -d build/doctrees/epub-zh_CN
+	@command -v epubcheck >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q epubcheck >/dev/null; } \
+	  || { echo "epubcheck is missing: apt-get install epubcheck"; exit 1; }
+	java -jar /usr/share/java/epubcheck.jar -q build/epub/en/activations-en.epub
+	java -jar /usr/share/java/epubcheck.jar -q build/epub/zh_CN/activations-zh_CN.epub
 
 # Lighthouse scores of a sample of pages, phone and desktop (figures for the README).
 lighthouse: docs node_modules/.installed

@@ -61,7 +61,8 @@ def audit(url: str, mode: str) -> dict:
     scores["failed"] = sorted(
         audit_id for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
         if ref["weight"] and (audit_id := ref["id"])
-        and (report["audits"][audit_id]["score"] or 1) < 1)
+        and report["audits"][audit_id]["score"] is not None
+        and report["audits"][audit_id]["score"] < 1)
     return scores
 
 

@@ -82,6 +82,12 @@ html_domain_indices = False     # nor a one-entry module index
 html_show_sourcelink = False
 html_last_updated_fmt = None
 
+# --- EPUB (make epub) -----------------------------------------------------------------------
+# sphinx-gallery's badge images are not used here; their SVG declares external entities,
+# which EPUB forbids.
+epub_exclude_files = ["_static/jupyterlite_badge_logo.svg", "_static/binder_badge_logo.svg",
+                      "_static/broken_example.png", "_static/no_image.png"]
+
 # --- copy buttons ------------------------------------------------------------------------
 # Doctest prompts and output are Pygments' .gp and .go spans: copied code runs as it is.
 copybutton_exclude = ".linenos, .gp, .go"
@@ -173,6 +179,8 @@ def _localise_site_text(app, config):
     config.html_context = {**config.html_context, "file_search_note": text["file_search_note"],
                            "site_description": text["description"]}
     config.html_baseurl = site_url(config.language)  # absolute canonical and hreflang links
+    config.epub_basename = f"activations-{config.language}"
+    config.epub_language = config.language.replace("_", "-")  # BCP 47, as EPUB requires
 
 
 def setup(app):

@@ -52,8 +52,8 @@ def test_declared_build_produces_the_language(tmp_path, rtd_language, html_lang,
     # Absolute hreflang links, to the page in both languages' projects.
     other_language = "zh-CN" if html_lang == "en" else "en"
     other_url = canonical.replace(f"/{rtd_language}/", "/" + other.split("/")[2] + "/") + "index.html"
-    assert f'<link rel="alternate" hreflang="{other_language}" href="{other_url}">' in index
-    assert f'<link rel="alternate" hreflang="{html_lang}" href="{canonical}index.html">' in index
+    assert f'<link rel="alternate" hreflang="{other_language}" href="{other_url}" />' in index
+    assert f'<link rel="alternate" hreflang="{html_lang}" href="{canonical}index.html" />' in index
     # The wheel is published, and the install command names it by its address there.
     assert (html / WHEEL).is_file()
     assert f"{canonical}{WHEEL}" in (html / "install.html").read_text(encoding="utf-8")

@@ -124,7 +124,7 @@ def install_cell(app):
 
 
 def rewrite_downloads(app, exception):
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name != "html":  # not the EPUB: no downloads there
         return
     translated = app.config.language != "en"
     cell = install_cell(app)

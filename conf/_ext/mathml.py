@@ -2,8 +2,13 @@
 
 Browsers display MathML natively, so pages need no math JavaScript and no network. The LaTeX is
 converted by docutils' own converter; a formula it cannot convert is a build error, not a page
-with raw TeX left in it.
+with raw TeX left in it. Named character references other than XML's own (docutils writes
+``&ApplyFunction;``) are written as the characters, so that every page is also well-formed XML,
+as an EPUB's XHTML must be.
 """
+
+import html
+import re
 
 from docutils import nodes
 from docutils.utils.math.latex2mathml import tex2mathml
@@ -11,9 +16,17 @@ from sphinx.errors import ExtensionError
 from sphinx.util.math import get_node_equation_number
 
 
+XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+
+
+def _as_characters(mathml):
+    return re.sub(r"&([A-Za-z]+);",
+                  lambda m: m[0] if m[1] in XML_ENTITIES else html.unescape(m[0]), mathml)
+
+
 def _convert(node, latex, *, block):
     try:
-        return tex2mathml(latex, as_block=block)
+        return _as_characters(tex2mathml(latex, as_block=block))
     except Exception as exc:  # docutils raises SyntaxError and friends for unknown macros
         raise ExtensionError(f"mathml: cannot convert {latex!r} ({exc}) in {node.source}") from exc
 

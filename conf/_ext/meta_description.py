@@ -21,16 +21,27 @@ def _shorten(text, limit):
     return cut.rstrip(" ,;:，；：、") + "…"
 
 
+def _in_a_note(node):
+    """Inside an admonition, such as sphinx-gallery's "Go to the end to download" note."""
+    return any(isinstance(parent, nodes.Admonition) for parent in _parents(node))
+
+
+def _parents(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
 def describe(app, pagename, templatename, context, doctree):
     text = ""
     if doctree is not None:
         paragraph = next((p for p in doctree.findall(nodes.paragraph)
-                          if len(p.astext()) > 40), None)
+                          if len(p.astext()) > 40 and not _in_a_note(p)), None)
         text = paragraph.astext() if paragraph is not None else ""
     text = _shorten(text or context.get("site_description", ""), LENGTH[app.config.language])
     escaped = text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     context["metatags"] = context.get("metatags", "") + \
-        f'\n<meta name="description" content="{escaped}">'
+        f'\n<meta name="description" content="{escaped}" />'
 
 
 def setup(app):

@@ -104,7 +104,7 @@ def link_install_page_from_downloads(app, doctree):
 
 
 def publish_wheel(app, exception):
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.name == "html":  # the EPUB offers no downloads
         wheel = build_wheel(Path(app.doctreedir).parent / "wheel")
         shutil.copy2(wheel, Path(app.outdir) / wheel.name)
 
