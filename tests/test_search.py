@@ -4,7 +4,8 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import HTML
+from search_quality import page_defining, result_pages, search_links
+from search_queries import QUERIES
 
 QUERIES = [
     ("zh_CN", "梯度消失"),
@@ -16,14 +17,7 @@ QUERIES = [
 
 def run_search(page, server, language, query):
     """Hrefs of the results that the site's search page lists for ``query``."""
-    page.goto(f"{server}/{language}/search.html?q={quote(query)}")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#search-results ul.search li').length > 0"
-        " || /\\d/.test(document.querySelector('#search-results .search-summary')?.innerText ?? '')",
-        timeout=20_000,
-    )
-    links = page.eval_on_selector_all("#search-results ul.search li > a", "as => as.map(a => a.href)")
-    return links
+    return search_links(page, server, language, query)
 
 
 @pytest.mark.parametrize(("language", "query"), QUERIES)
@@ -98,21 +92,6 @@ def search_tab(browser, server):
     context.close()
 
 
-def page_defining(anchor, language):
-    """The page of the built site that holds the element with this id."""
-    marker = f'id="{anchor.removeprefix("#")}"'
-    pages = [p for p in (HTML / language).rglob("*.html") if marker in p.read_text(encoding="utf-8")]
-    assert len(pages) == 1, f"{anchor} is defined on {pages}"
-    return pages[0].relative_to(HTML / language).as_posix()
-
-
-def result_pages(links, server, language):
-    """The pages of the results, in order, each once (a page and its sections are one page)."""
-    prefix = f"{server}/{language}/"
-    pages = [link.split("#")[0].split("?")[0].removeprefix(prefix) for link in links]
-    return list(dict.fromkeys(pages))
-
-
 @pytest.mark.parametrize(("language", "query", "expected"), EXPECTED,
                          ids=[f"{lang}-{query}" for lang, query, _ in EXPECTED])
 def test_search_finds_the_right_page_among_the_first_three(search_tab, server, language, query,
@@ -148,3 +127,10 @@ def test_chinese_queries_are_cut_into_index_words(search_tab, server):
     search_tab.wait_for_function("() => Search.hasIndex()")
     for query, words in SPLITS:
         assert search_tab.evaluate("q => splitQuery(q)", query) == words, query
+
+
+# --- search quality as a figure: the readers' query set (tests/search_queries.py) ------------
+def test_query_set_is_large_enough():
+    for language in ("en", "zh_CN"):
+        assert sum(lang == language for lang, _, _ in QUERIES) >= 50, language
+    assert len(QUERIES) >= 100
