@@ -156,3 +156,51 @@ def test_readers_queries_find_their_page_among_the_first_three(search_tab, serve
     assert not search_tab.console_errors, search_tab.console_errors
     for language, (top3, _mrr, _misses) in figures.items():
         assert top3 >= GOAL_TOP3, report(figures)
+
+
+# --- how results read ------------------------------------------------------------------------
+def result_items(tab):
+    """(title, snippet) of every result once the snippets have arrived (an API object has none)."""
+    tab.wait_for_function(
+        "() => [...document.querySelectorAll('#search-results ul.search li')]"
+        ".every(li => li.querySelector('p.context, span'))", timeout=30_000)
+    return tab.eval_on_selector_all(
+        "#search-results ul.search li:has(p.context)",
+        "lis => lis.map(li => [li.querySelector('a').textContent,"
+        " li.querySelector('p.context').textContent])")
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "temperature"), ("zh_CN", "温度")])
+def test_snippets_start_at_the_match_not_at_the_gallery_note(search_tab, server, language, query):
+    search_links(search_tab, server, language, query)
+    items = result_items(search_tab)
+    assert items
+    note = "Go to the end" if language == "en" else "跳至文末"
+    for title, snippet in items:
+        assert note not in snippet, (title, snippet)
+        assert query.lower() in snippet.lower(), (title, snippet)
+    assert not search_tab.console_errors, search_tab.console_errors
+
+
+def test_math_in_snippets_is_not_spread_out(search_tab, server):
+    search_links(search_tab, server, "en", "relu")
+    snippets = " ".join(snippet for _, snippet in result_items(search_tab))
+    assert "max(0,x)" in snippets and "(   0" not in snippets
+
+
+@pytest.mark.parametrize(("language", "example", "reference"),
+                         [("en", "Softmax (example)", "Softmax (reference)"),
+                          ("zh_CN", "Softmax（示例）", "Softmax（函数参考）")])
+def test_results_of_the_same_title_say_which_is_which(search_tab, server, language, example,
+                                                     reference):
+    titles = [title for title, _ in (search_links(search_tab, server, language, "softmax")
+                                     and result_items(search_tab))]
+    assert example in titles and reference in titles, titles
+    assert "Softmax" not in titles
+
+
+def test_language_switch_keeps_the_query(search_tab, server):
+    search_links(search_tab, server, "en", "vanishing gradient")
+    search_tab.click(".language-switch a")
+    search_tab.wait_for_url("**/zh_CN/search.html?q=*")
+    assert search_tab.url.endswith("/zh_CN/search.html?q=" + quote("vanishing gradient"))
