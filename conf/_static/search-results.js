@@ -2,17 +2,20 @@
 // pages of the same title say which is which, and the language switch keeps the query.
 
 // Sphinx 9.0 starts a result's text 120 characters before the last word found, so every example
-// showed the gallery's download note, and MathML read as "( 0 , 1 )". Here the note, the
-// download buttons and the headings' link marks are left out, math keeps its own spacing, and the
-// text starts at the sentence where a searched word first appears.
+// showed the gallery's download note, and MathML read as "( 0 , 1 )". Here the text is the
+// page's prose, math keeps its own spacing, and it starts at the sentence where a searched word
+// first appears.
 Search.makeSearchSummary = (htmlText, keywords, anchor) => {
   const summary = document.createElement("p");  // never null: Sphinx appends it as it is
   summary.classList.add("context");
   const page = new DOMParser().parseFromString(htmlText, "text/html");
   const main = page.querySelector('[role="main"]');
   if (!main) return summary;
+  // Left out: the title (the result shows it), code and printed output (the text explains
+  // them), the gallery's download note and buttons, the headings' link marks.
   for (const skipped of main.querySelectorAll(
-    ".headerlink, script, style, .sphx-glr-download-link-note, .sphx-glr-footer, .language-switch"))
+    "h1, div.highlight, .sphx-glr-script-out, .headerlink, script, style, "
+    + ".sphx-glr-download-link-note, .sphx-glr-footer, .language-switch"))
     skipped.remove();
   for (const math of main.querySelectorAll("math"))
     math.replaceWith(` ${math.textContent.replace(/\s+/g, "")} `);
@@ -29,7 +32,11 @@ Search.makeSearchSummary = (htmlText, keywords, anchor) => {
     const at = text.lastIndexOf(end, start);
     return at < 0 ? -1 : at + end.length;
   }));
-  start = sentence >= 0 && start - sentence <= 80 ? sentence : Math.max(0, start - 40);
+  if (sentence >= 0 && start - sentence <= 80) start = sentence;
+  else if (start > 40) {  // else a few words before it, from the start of a word
+    const space = text.indexOf(" ", start - 40);
+    start = space >= 0 && space < start ? space + 1 : start - 40;
+  }
   const length = 240;
   summary.textContent = (start > 0 ? "… " : "") + text.substr(start, length).trim()
     + (start + length < text.length ? " …" : "");
@@ -50,6 +57,14 @@ Search.makeSearchSummary = (htmlText, keywords, anchor) => {
     for (const [docName, title] of results) {
       if (!pagesOfTitle.has(title)) pagesOfTitle.set(title, new Set());
       pagesOfTitle.get(title).add(docName);
+    }
+    // One result per page and title: a page found by its title and by an index entry is listed
+    // once, with its best score (results come lowest score first).
+    const seen = new Set();
+    for (let i = results.length - 1; i >= 0; i--) {
+      const key = `${results[i][0]}\n${results[i][1]}`;
+      if (seen.has(key)) results.splice(i, 1);
+      else seen.add(key);
     }
     for (const result of results) {
       const label = kind(result[0]);
