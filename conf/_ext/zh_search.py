@@ -1,6 +1,6 @@
 """Chinese full-text search for Sphinx 9.0 (the last Sphinx release for Python 3.11).
 
-Two defects of the stock Chinese search are fixed here:
+Four defects of the stock Chinese search are fixed here:
 
 1. Sphinx 9.0 writes ``window.Stemmer = ChineseStemmer`` into ``language_data.js`` while
    shipping only the English stemmer (sphinx-doc/sphinx#14229), so the search page throws and
@@ -9,14 +9,13 @@ Two defects of the stock Chinese search are fixed here:
 2. The index segments Chinese text into words with jieba (激活函数 -> 激活, 函数, 激活函数), but
    the browser splits a query only at spaces and punctuation, so 梯度消失 is looked up as one
    word that the index does not hold. The query is segmented in the browser, so each of its
-   words is looked up and a page must contain all of them. The words are the index's own: a
-   run of Chinese characters is cut into as few index terms as possible (神经元坏死 -> 神经元,
-   坏死). ``Intl.Segmenter`` is not used for this: its dictionary is not jieba's, and it cuts
-   神经元坏死 into 神经, 元, 坏死 and 双曲正切 into four single characters, which the index never
-   holds (Sphinx drops one-character words), so such queries found nothing. A character that
-   no index term covers is dropped when it stands alone (the index cannot hold it: 交叉熵 ->
-   交叉) and kept with its unknown neighbours otherwise (画廊 finds nothing if no page has it).
-
+   words is looked up (conf/_static/search-ranking.js ranks the pages by the words they hold).
+   The words are the index's own: a run of Chinese characters is cut into as few index terms
+   as possible (神经元坏死 -> 神经元坏死, a glossary term; 坏死神经元 -> 坏死, 神经元).
+   ``Intl.Segmenter`` is not used for this: its dictionary is not jieba's, and it cuts
+   神经元坏死 into 神经, 元, 坏死 and 双曲正切 into four single characters. A character that no
+   index term covers is dropped when it stands alone and kept with its unknown neighbours
+   otherwise (画廊 finds nothing if no page has it).
 3. Sphinx indexes no one-character word, so 软饱和 and 硬饱和 were both searched as 饱和, and
    导函数 as 函数. Single Chinese characters are indexed too, except function characters (的,
    了, 是 …), which are stop words on both sides.
