@@ -26,6 +26,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "mathml",            # LaTeX -> MathML at build time: math with no JavaScript, no network
     "zh_search",         # Chinese search that works (Sphinx 9.0 on Python 3.11)
+    "search_index_entries",  # index entries (names, synonyms) survive incremental builds
     "language_switch",   # every page links to the same page in the other language
     "reading_order",     # Previous and Next follow the home page's "Where to start" list
     "search_terms",      # the words readers search for lead to the page that answers them
@@ -58,6 +59,9 @@ gettext_uuid = False
 gettext_location = False        # no line numbers: catalogues do not churn when a line moves
 gettext_last_translator = "activations authors"
 gettext_language_team = "zh_CN"
+# Index entries are translated: the search ranks them first, so they carry the names and
+# synonyms readers search for, in each language.
+gettext_additional_targets = ["index"]
 
 # --- HTML ----------------------------------------------------------------------------------
 # furo: dark mode, a phone drawer with navigation and search, a page outline, no off-site requests.

@@ -2,6 +2,11 @@ r"""
 Derivatives: autograd and closed forms
 ======================================
 
+.. index::
+   !single: autograd
+   !single: automatic differentiation
+   !single: derivatives
+
 For every elementwise activation in the catalogue, the derivative PyTorch's
 autograd computes is drawn next to the closed form from ``activations``.
 The grid is generated from the catalogue, so a new activation appears here

@@ -4,7 +4,8 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import HTML
+from search_quality import GOAL_TOP3, measure, page_defining, report, result_pages, search_links
+import search_queries
 
 QUERIES = [
     ("zh_CN", "梯度消失"),
@@ -16,14 +17,7 @@ QUERIES = [
 
 def run_search(page, server, language, query):
     """Hrefs of the results that the site's search page lists for ``query``."""
-    page.goto(f"{server}/{language}/search.html?q={quote(query)}")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#search-results ul.search li').length > 0"
-        " || /\\d/.test(document.querySelector('#search-results .search-summary')?.innerText ?? '')",
-        timeout=20_000,
-    )
-    links = page.eval_on_selector_all("#search-results ul.search li > a", "as => as.map(a => a.href)")
-    return links
+    return search_links(page, server, language, query)
 
 
 @pytest.mark.parametrize(("language", "query"), QUERIES)
@@ -78,7 +72,7 @@ EXPECTED = [
     ("zh_CN", "从哪里开始", "index.html"),
     ("zh_CN", "任意精度", "index.html"),
     ("zh_CN", "同一条曲线", "auto_examples/plot_01_relu_sigmoid_tanh.html"),
-    ("zh_CN", "sigmoid 导数", "auto_examples/plot_01_relu_sigmoid_tanh.html"),
+    ("zh_CN", "sigmoid 导数", "activations/sigmoid.html"),  # its formula, plot and pitfalls
     ("zh_CN", "Leaky ReLU", "auto_examples/plot_02_leaky_relu.html"),
     ("zh_CN", "softmax 温度", "auto_examples/plot_04_softmax.html"),
     ("zh_CN", "导数", "auto_examples/plot_05_derivatives.html"),
@@ -116,21 +110,6 @@ def search_tab(browser, server):
     context.close()
 
 
-def page_defining(anchor, language):
-    """The page of the built site that holds the element with this id."""
-    marker = f'id="{anchor.removeprefix("#")}"'
-    pages = [p for p in (HTML / language).rglob("*.html") if marker in p.read_text(encoding="utf-8")]
-    assert len(pages) == 1, f"{anchor} is defined on {pages}"
-    return pages[0].relative_to(HTML / language).as_posix()
-
-
-def result_pages(links, server, language):
-    """The pages of the results, in order, each once (a page and its sections are one page)."""
-    prefix = f"{server}/{language}/"
-    pages = [link.split("#")[0].split("?")[0].removeprefix(prefix) for link in links]
-    return list(dict.fromkeys(pages))
-
-
 @pytest.mark.parametrize(("language", "query", "expected"), EXPECTED,
                          ids=[f"{lang}-{query}" for lang, query, _ in EXPECTED])
 def test_search_finds_the_right_page_among_the_first_three(search_tab, server, language, query,
@@ -154,17 +133,28 @@ def test_table_covers_both_languages():
         assert sum(lang == language for lang, _, _ in EXPECTED) >= 15
 
 
-# How the Chinese site cuts a query into words: into the index's own words (jieba's), not the
-# browser's (Intl.Segmenter cuts 神经元坏死 into 神经, 元, 坏死, and 元 is in no index).
+# How the Chinese site cuts a query into words: into the index's own words (jieba's, with the
+# glossary's terms), not the browser's (Intl.Segmenter cuts 神经元坏死 into 神经, 元, 坏死).
 SPLITS = [
-    ("神经元坏死", ["神经元", "坏死"]),
-    ("梯度消失", ["梯度", "消失"]),
-    ("双曲正切", ["双曲", "正切"]),
+    ("神经元坏死", ["神经元坏死"]),
+    ("梯度消失", ["梯度消失"]),
+    ("双曲正切", ["双曲正切"]),
+    ("坏死神经元", ["坏死", "神经元"]),
     ("sigmoid 导数", ["sigmoid", "导数"]),
     ("sigmoid导数", ["sigmoid", "导数"]),
     ("leaky_relu", ["leaky_relu"]),
-    ("交叉熵", ["交叉"]),  # 熵 alone is never indexed (one character): dropped, not required
     ("龘龘", ["龘龘"]),  # on no page: kept whole, so the search finds nothing
+    # The glossary's terms are the index's words, found whole (jieba alone cuts 零中心 -> 中心).
+    ("交叉熵", ["交叉熵"]),
+    ("零中心", ["零中心"]),
+    ("软饱和", ["软饱和"]),
+    ("硬饱和", ["硬饱和"]),
+    ("线性不可分", ["线性不可分"]),
+    ("雅可比", ["雅可比"]),
+    # Single characters that carry meaning stay in the query; grammar characters do not count.
+    ("导函数", ["导函数"]),
+    ("怎么选激活函数", ["怎么", "选", "激活函数"]),
+    ("软", ["软"]),
 ]
 
 
@@ -173,3 +163,69 @@ def test_chinese_queries_are_cut_into_index_words(search_tab, server):
     search_tab.wait_for_function("() => Search.hasIndex()")
     for query, words in SPLITS:
         assert search_tab.evaluate("q => splitQuery(q)", query) == words, query
+
+
+# --- search quality as a figure: the readers' query set (tests/search_queries.py) ------------
+def test_query_set_is_large_enough():
+    for language in ("en", "zh_CN"):
+        assert sum(lang == language for lang, _, _ in search_queries.QUERIES) >= 50, language
+    assert len(search_queries.QUERIES) >= 100
+
+
+def test_readers_queries_find_their_page_among_the_first_three(search_tab, server):
+    def search(language, query):
+        return result_pages(search_links(search_tab, server, language, query), server, language)
+
+    figures = measure(search, search_queries.QUERIES)
+    print("\n" + report(figures))
+    assert not search_tab.console_errors, search_tab.console_errors
+    for language, (top3, _mrr, _misses) in figures.items():
+        assert top3 >= GOAL_TOP3, report(figures)
+
+
+# --- how results read ------------------------------------------------------------------------
+def result_items(tab):
+    """(title, snippet) of every result once the snippets have arrived (an API object has none)."""
+    tab.wait_for_function(
+        "() => [...document.querySelectorAll('#search-results ul.search li')]"
+        ".every(li => li.querySelector('p.context, span'))", timeout=30_000)
+    return tab.eval_on_selector_all(
+        "#search-results ul.search li:has(p.context)",
+        "lis => lis.map(li => [li.querySelector('a').textContent,"
+        " li.querySelector('p.context').textContent])")
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "temperature"), ("zh_CN", "温度")])
+def test_snippets_start_at_the_match_not_at_the_gallery_note(search_tab, server, language, query):
+    search_links(search_tab, server, language, query)
+    items = result_items(search_tab)
+    assert items
+    note = "Go to the end" if language == "en" else "跳至文末"
+    for title, snippet in items:
+        assert note not in snippet, (title, snippet)
+        assert query.lower() in snippet.lower(), (title, snippet)
+    assert not search_tab.console_errors, search_tab.console_errors
+
+
+def test_math_in_snippets_is_not_spread_out(search_tab, server):
+    search_links(search_tab, server, "en", "relu")
+    snippets = " ".join(snippet for _, snippet in result_items(search_tab))
+    assert "max(0,x)" in snippets and "(   0" not in snippets
+
+
+@pytest.mark.parametrize(("language", "example", "reference"),
+                         [("en", "Softmax (example)", "Softmax (reference)"),
+                          ("zh_CN", "Softmax（示例）", "Softmax（函数参考）")])
+def test_results_of_the_same_title_say_which_is_which(search_tab, server, language, example,
+                                                     reference):
+    titles = [title for title, _ in (search_links(search_tab, server, language, "softmax")
+                                     and result_items(search_tab))]
+    assert example in titles and reference in titles, titles
+    assert "Softmax" not in titles
+
+
+def test_language_switch_keeps_the_query(search_tab, server):
+    search_links(search_tab, server, "en", "vanishing gradient")
+    search_tab.click(".language-switch a")
+    search_tab.wait_for_url("**/zh_CN/search.html?q=*")
+    assert search_tab.url.endswith("/zh_CN/search.html?q=" + quote("vanishing gradient"))

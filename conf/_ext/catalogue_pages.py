@@ -23,6 +23,7 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 import activations
@@ -168,7 +169,12 @@ class ActivationCard(_ReSTDirective):
     def run(self):
         entry = by_name(self.arguments[0])
         self.env.note_dependency(activations.__file__)
-        lines = [".. math::", "", f"   {entry.formula}", "", ".. math::", "",
+        # PyTorch's names, which readers search for, as main index entries: the search ranks
+        # them first. (The page's title is its own name; an entry "ELU" would also rank CELU,
+        # GELU and ReLU, which hold it, above the example about ELU.)
+        names = [entry.torch, entry.torch_module]
+        lines = [".. index::", *(f"   !single: {n}" for n in filter(None, names)), ""] if any(names) else []
+        lines += [".. math::", "", f"   {entry.formula}", "", ".. math::", "",
                  f"   {entry.derivative_formula}", ""]
         lines += [f".. figure:: /{FIGURES}/{entry.name}.png",
                   f"   :alt: {entry.label}: f(x), f'(x)", "   :class: activation-plot", ""]
@@ -183,6 +189,8 @@ class ActivationCard(_ReSTDirective):
                                                    ":class: activation-properties"))
         for table in card[-1].findall(nodes.paragraph):
             table["translatable"] = False  # already in the build's language
+        for index in card[0].findall(addnodes.index):
+            index["inline"] = True  # names, the same in every language: not in the catalogues
         return card + self.parse_rest(examples_using(self.env.app, f"activations.{entry.name}"))
 
     def translate(self, text):

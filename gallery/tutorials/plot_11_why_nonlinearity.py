@@ -2,6 +2,10 @@ r"""
 Why networks need a non-linearity
 =================================
 
+.. index::
+   !single: linearly separable
+   !single: linearly inseparable
+
 Without an activation function between them, any number of linear layers add up
 to a single linear layer, so depth buys nothing. This example shows it on the
 weights, then trains one small network with and without ReLU on data that no

@@ -2,6 +2,11 @@ r"""
 Saturation and vanishing gradients
 ==================================
 
+.. index::
+   !single: vanishing gradient
+   !single: vanishing gradients
+   !single: saturation
+
 Backpropagation multiplies the gradient by one factor per layer: the slope of
 the activation times the layer's weights. When those factors are smaller than
 one, the gradient that reaches the first layers shrinks exponentially with

@@ -2,6 +2,11 @@ r"""
 Dead ReLU units
 ===============
 
+.. index::
+   !single: dead neuron
+   !single: dying ReLU
+   !single: dead ReLU
+
 A ReLU unit whose input is zero or negative for every training example
 passes no gradient back, so gradient descent can never change its weights again: the
 unit is dead. This example kills almost half the units of a small network

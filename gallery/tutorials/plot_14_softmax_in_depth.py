@@ -2,6 +2,13 @@ r"""
 Softmax in depth
 ================
 
+.. index::
+   !single: softmax overflow
+   !single: overflow in softmax
+   !single: subtracting the maximum
+   !single: softmax temperature
+   !single: cross-entropy
+
 Softmax turns logits into a probability distribution. This page looks at what
 it does to a batch, how a temperature sharpens or flattens it, why the textbook
 formula overflows, how it relates to the sigmoid, and how it pairs with the

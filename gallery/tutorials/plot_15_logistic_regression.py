@@ -2,6 +2,11 @@ r"""
 Logistic regression by hand
 ===========================
 
+.. index::
+   !single: logistic regression
+   !single: logit model
+   !single: binary cross-entropy
+
 Logistic regression is a single neuron with a sigmoid output, trained with the
 binary cross-entropy loss. We derive its gradient with the chain rule, check
 the result against PyTorch's autograd, and then train it with a few steps of
