@@ -30,8 +30,9 @@ def add_entries(app, doctree):
         return
     target_id = "search-terms"
     entries = [("single", term, target_id, "main", None) for term in terms]
-    section.insert(0, addnodes.index(entries=entries, inline=False))
-    section.insert(0, nodes.target("", "", ids=[target_id]))
+    # After the title, which the title collector reads as the section's first child.
+    section.insert(1, addnodes.index(entries=entries, inline=False))
+    section.insert(1, nodes.target("", "", ids=[target_id]))
 
 
 def setup(app):
