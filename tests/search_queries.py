@@ -20,6 +20,7 @@ SOFTMAX_DEPTH = TUTORIALS + "plot_14_softmax_in_depth.html"
 LOGISTIC_REGRESSION = TUTORIALS + "plot_15_logistic_regression.html"
 CHOOSING = TUTORIALS + "plot_16_choosing_an_activation.html"
 ERRATA = TUTORIALS + "plot_17_errata.html"
+SATURATION = TUTORIALS + "plot_19_saturation.html"  # written after the set: its own page now
 FIRST_THREE = EXAMPLES + "plot_01_relu_sigmoid_tanh.html"
 DERIVATIVES = EXAMPLES + "plot_05_derivatives.html"
 STABILITY = EXAMPLES + "plot_06_numerical_stability.html"
@@ -137,8 +138,8 @@ CHINESE = [
     ("梯度弥散", VANISHING),
     ("饱和", VANISHING),
     ("sigmoid 梯度消失的原因", VANISHING),
-    ("软饱和", COMPARED),
-    ("硬饱和", COMPARED),
+    ("软饱和", SATURATION),
+    ("硬饱和", SATURATION),
     ("单调", COMPARED),
     ("激活函数对比", COMPARED),
     ("神经元坏死", DEAD),

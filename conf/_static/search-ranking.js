@@ -15,6 +15,10 @@
 // as a query that is an index entry does; Sphinx gives titles 15, below an index entry that
 // merely holds the query ("log softmax" ranked LogSoftmax above Softmax).
 Scorer.title = 100;
+// An index entry is the source saying "this page answers that word" (SwiGLU: the tutorial on
+// gated blocks), so it comes before a page whose title merely equals the query (the SwiGLU
+// function page, which Sphinx boosts by 1 as a document title).
+Scorer.score = (result) => result[4] + (result[6] === SearchResultKind.index ? 2 : 0);
 const WORD_SCORE = { name: 30, title: 15, partialTitle: 7, text: 5, partialText: 2 };
 
 Search.performTermsSearch = (searchTerms, excludedTerms) => {
