@@ -113,11 +113,17 @@ MPMATH_NAMES = {
 }
 
 
-def _as_mpf(value):
-    """A parameter for mpmath: floats exactly, one-element sequences (PReLU's weight) as their
-    element, anything else (GELU's ``approximate``) unchanged."""
+def _as_float(value):
+    """A parameter as a scalar: one-element sequences (PReLU's weight) as their element,
+    anything else (numbers, GELU's ``approximate``) unchanged."""
     if isinstance(value, (tuple, list, np.ndarray)):
-        value = float(np.ravel(value)[0])
+        return float(np.ravel(value)[0])
+    return value
+
+
+def _as_mpf(value):
+    """A parameter for mpmath: numbers exactly as mpf, the rest as :func:`_as_float` gives it."""
+    value = _as_float(value)
     return mpf(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
@@ -321,12 +327,6 @@ TEXTBOOK_NAMES = {
     "sigmoid": lambda v: 1 / (1 + np.exp(-v)),
     "SELU_ALPHA": float(SELU_ALPHA), "SELU_SCALE": float(SELU_SCALE),
 }
-
-
-def _as_float(value):
-    if isinstance(value, (tuple, list, np.ndarray)):
-        return float(np.ravel(value)[0])
-    return value
 
 
 def textbook(name, which=0, **params):

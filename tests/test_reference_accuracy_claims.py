@@ -13,6 +13,7 @@ import pathlib
 import re
 
 import numpy as np
+import polib
 import pytest
 
 import activations
@@ -80,8 +81,6 @@ def test_a_fresh_seeded_scan_stays_within_the_printed_figures():
 
 def test_the_translations_print_the_same_figures():
     """A figure changed in a docstring is changed in its zh_CN translation too."""
-    import polib
-
     locale = pathlib.Path(__file__).resolve().parent.parent / "docs" / "locale" / "zh_CN"
     checked = 0
     for path in sorted(locale.glob("LC_MESSAGES/**/*.po")):
