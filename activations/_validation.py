@@ -189,39 +189,67 @@ def restore_dtype(result, out_dtype):
     """
     result = np.asarray(result)
     if result.dtype != out_dtype:
-        with np.errstate(over="ignore", under="ignore"):
-            result = result.astype(out_dtype)
+        rounded = np.empty(result.shape, out_dtype)
+        _round_into(rounded, result)
+        result = rounded
     if result.ndim == 0:
         return result[()]
     return result
 
 
-def apply_elementwise(func_name, x, kernel, *params):
-    """Evaluate an elementwise float64 ``kernel(values, *params)`` on ``x``.
+@np.errstate(under="ignore")
+def _evaluate(kernel, values, params):
+    """``kernel(values, *params)`` with underflow silenced: underflow to zero or to a
+    subnormal is the correctly rounded result of the kernels, never an error, even if the
+    caller asked NumPy to raise on it; every other floating-point condition stays visible.
+    (An errstate decorator costs half what a ``with`` block does on every call.)"""
+    return kernel(values, *params)
 
-    The kernel receives a 1-d float64 array (never a view it may modify) and the
-    already-checked parameters; it must return a float64 array of the same length.
-    It is called on successive chunks of at most ``_CHUNK`` elements, each converted
-    to float64 and its result rounded once into the output's dtype, so a call needs
-    little memory beyond its result. Underflow to zero or to a subnormal is the
-    correctly rounded result of the kernels, never an error, so it is silenced even
-    if the caller asked NumPy to raise on it; every other floating-point condition
-    stays visible.
+
+@np.errstate(over="ignore", under="ignore")
+def _round_into(out, result):
+    """Round ``result`` into ``out`` (float16/32): overflow to an infinity and underflow
+    are the correctly rounded results there, so they are silenced."""
+    out[...] = result
+
+
+def apply_elementwise(func_name, x, kernel, *params, exact=False):
+    """Evaluate an elementwise ``kernel(values, *params)`` on ``x``.
+
+    The kernel receives a 1-d array (which it must not modify; it may return it) and the
+    already-checked parameters, and returns an array of the same length. It is called on
+    successive chunks of at most ``_CHUNK`` elements (one call for smaller inputs, which
+    keeps the fixed cost of a call low), each converted to float64 and its result rounded
+    once into the output's dtype, so a call needs little memory beyond its result.
+    A kernel whose every result is exact or a single correctly rounded operation in any
+    floating dtype (``exact=True``: clipping, a sign, a product of two numbers whose
+    float64 product is exact) gets float16 and float32 chunks in their own dtype instead,
+    which gives the same values without the conversions. Underflow is silenced (see
+    :func:`_evaluate`).
     """
     values, out_dtype = _real_array(x, func_name)
+    native = exact and values.dtype is out_dtype  # computed in the input's own dtype
     flat = values.reshape(-1)
+    if flat.size <= _CHUNK:  # one call, and no output buffer to fill
+        result = _evaluate(kernel, flat if native else flat.astype(np.float64, copy=False),
+                           params)
+        if result.dtype != out_dtype:
+            out = np.empty(result.shape, out_dtype)
+            _round_into(out, result)
+            result = out
+        elif result is flat:
+            result = result.copy()
+        return result[0] if values.ndim == 0 else result.reshape(values.shape)
     out = np.empty(flat.shape, out_dtype)
-    with np.errstate(under="ignore"):
-        for start in range(0, flat.size, _CHUNK):
-            chunk = flat[start:start + _CHUNK].astype(np.float64, copy=False)
-            result = kernel(chunk, *params)
-            if out_dtype is _FLOAT64:
-                out[start:start + _CHUNK] = result
-            else:  # rounding to float16/32: overflow to an infinity is the right result
-                with np.errstate(over="ignore"):
-                    out[start:start + _CHUNK] = result
-    out = out.reshape(values.shape)
-    return out[()] if out.ndim == 0 else out
+    for start in range(0, flat.size, _CHUNK):
+        chunk = flat[start:start + _CHUNK]
+        result = _evaluate(kernel, chunk if native else chunk.astype(np.float64, copy=False),
+                           params)
+        if result.dtype == out_dtype:
+            out[start:start + _CHUNK] = result
+        else:
+            _round_into(out[start:start + _CHUNK], result)
+    return out.reshape(values.shape)
 
 
 def by_rows(kernel, values, out_dtype=_FLOAT64):
