@@ -17,12 +17,21 @@ __all__ = ["hardtanh", "hardtanh_grad", "hardsigmoid", "hardsigmoid_grad", "hard
 
 
 def _hardtanh_kernel(x, min_val, max_val):
+    if x.dtype == np.float16:  # NumPy's float16 maximum(-5, 0) gives -0.0
+        x = x.astype(np.float64)
+    elif x.dtype != np.float64:
+        # Rounding is monotonic, so clipping to the bounds rounded to the input's dtype
+        # gives the clipped value rounded; a bound beyond its range rounds to an infinity.
+        with np.errstate(over="ignore"):
+            min_val, max_val = x.dtype.type(min_val), x.dtype.type(max_val)
     # minimum/maximum propagate nan.
     return np.minimum(np.maximum(x, min_val), max_val)
 
 
 def _hardtanh_grad_kernel(x, min_val, max_val):
-    return indicator((x > min_val) & (x < max_val), x)
+    # float64 scalars: a float32 input is compared with the bounds themselves, not with
+    # their roundings.
+    return indicator((x > np.float64(min_val)) & (x < np.float64(max_val)), x)
 
 
 def _check_bounds(func_name, min_val, max_val):
@@ -88,7 +97,7 @@ def hardtanh(x, min_val=-1.0, max_val=1.0):
     array([0., 3., 6.])
     """
     bounds = _check_bounds("hardtanh", min_val, max_val)
-    return apply_elementwise("hardtanh", x, _hardtanh_kernel, *bounds)
+    return apply_elementwise("hardtanh", x, _hardtanh_kernel, *bounds, exact=True)
 
 
 def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
@@ -133,7 +142,8 @@ def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
     array([0., 0., 1., 1., 0., 0.])
     """
     bounds = _check_bounds("hardtanh_grad", min_val, max_val)
-    return apply_elementwise("hardtanh_grad", x, _hardtanh_grad_kernel, *bounds)
+    return apply_elementwise("hardtanh_grad", x, _hardtanh_grad_kernel, *bounds,
+                             exact=True)
 
 
 def _hardsigmoid_kernel(x):
@@ -241,7 +251,7 @@ def hardsigmoid_grad(x):
     >>> np.round(hardsigmoid_grad([-np.inf, -3.0, 0.0, 3.0, np.inf]), 4)
     array([0.    , 0.    , 0.1667, 0.    , 0.    ])
     """
-    return apply_elementwise("hardsigmoid_grad", x, _hardsigmoid_grad_kernel)
+    return apply_elementwise("hardsigmoid_grad", x, _hardsigmoid_grad_kernel, exact=True)
 
 
 def hardswish(x):
@@ -386,7 +396,7 @@ def sparse_sigmoid(x):
     >>> sparse_sigmoid([-np.inf, -1.0, 0.0, 0.5, 1.0, np.inf])
     array([0.  , 0.  , 0.5 , 0.75, 1.  , 1.  ])
     """
-    return apply_elementwise("sparse_sigmoid", x, _sparse_sigmoid_kernel)
+    return apply_elementwise("sparse_sigmoid", x, _sparse_sigmoid_kernel, exact=True)
 
 
 def sparse_sigmoid_grad(x):
@@ -416,5 +426,5 @@ def sparse_sigmoid_grad(x):
     >>> sparse_sigmoid_grad([-np.inf, -1.0, 0.0, 1.0, np.inf])
     array([0. , 0. , 0.5, 0. , 0. ])
     """
-    return apply_elementwise("sparse_sigmoid_grad", x, _sparse_sigmoid_grad_kernel)
+    return apply_elementwise("sparse_sigmoid_grad", x, _sparse_sigmoid_grad_kernel, exact=True)
 

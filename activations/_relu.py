@@ -19,6 +19,7 @@ function                       derivative reported at the kink
 Unlike autograd, the derivatives here return nan for a nan input.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -44,12 +45,13 @@ def piecewise_slope(x, right, left):
 
 
 def indicator(inside, x, value=1.0):
-    """``value`` (positive) where ``inside``, +0.0 elsewhere, nan where ``x`` is nan.
+    """``value`` (positive) where ``inside``, +0.0 elsewhere, nan where ``x`` is nan; in the
+    dtype of ``x``, ``value`` rounded to it once.
 
     The derivative of a piecewise-constant or clipped function. Converting the mask is
     branch-free, several times faster than ``np.where`` on inputs of mixed signs.
     """
-    result = inside.astype(np.float64)
+    result = inside.astype(x.dtype)
     if value != 1.0:
         result *= value
     nan = np.isnan(x)
@@ -171,7 +173,7 @@ def relu(x):
     >>> relu([np.nan, -0.0])
     array([nan,  0.])
     """
-    return apply_elementwise("relu", x, _relu_kernel)
+    return apply_elementwise("relu", x, _relu_kernel, exact=True)
 
 
 def relu_grad(x):
@@ -208,7 +210,7 @@ def relu_grad(x):
     >>> relu_grad([np.nan])
     array([nan])
     """
-    return apply_elementwise("relu_grad", x, _relu_grad_kernel)
+    return apply_elementwise("relu_grad", x, _relu_grad_kernel, exact=True)
 
 
 def leaky_relu(x, negative_slope=0.01):
@@ -491,7 +493,7 @@ def relu6(x):
     >>> relu6([-np.inf, -1.0, 0.0, 2.5, 7.0, np.inf])
     array([0. , 0. , 0. , 2.5, 6. , 6. ])
     """
-    return apply_elementwise("relu6", x, _relu6_kernel)
+    return apply_elementwise("relu6", x, _relu6_kernel, exact=True)
 
 
 def relu6_grad(x):
@@ -526,7 +528,7 @@ def relu6_grad(x):
     >>> relu6_grad([-np.inf, 0.0, 3.0, 6.0, np.inf])
     array([0., 0., 1., 0., 0.])
     """
-    return apply_elementwise("relu6_grad", x, _relu6_grad_kernel)
+    return apply_elementwise("relu6_grad", x, _relu6_grad_kernel, exact=True)
 
 
 # --------------------------------------------------------------------------
@@ -590,7 +592,7 @@ def squared_relu(x):
     >>> squared_relu([-np.inf, -2.0, 0.0, 1.5, 3.0, np.inf])
     array([0.  , 0.  , 0.  , 2.25, 9.  ,  inf])
     """
-    return apply_elementwise("squared_relu", x, _squared_relu_kernel)
+    return apply_elementwise("squared_relu", x, _squared_relu_kernel, exact=True)
 
 
 def squared_relu_grad(x):
@@ -626,7 +628,7 @@ def squared_relu_grad(x):
     >>> squared_relu_grad([-np.inf, -1.0, 0.0, 1.5, np.inf])
     array([ 0.,  0.,  0.,  3., inf])
     """
-    return apply_elementwise("squared_relu_grad", x, _squared_relu_grad_kernel)
+    return apply_elementwise("squared_relu_grad", x, _squared_relu_grad_kernel, exact=True)
 
 
 # --------------------------------------------------------------------------
@@ -634,9 +636,10 @@ def squared_relu_grad(x):
 # --------------------------------------------------------------------------
 
 
-def _prelu_inputs(func_name, x, weight):
-    """The input as float64, its output dtype, and the weight broadcast to it."""
-    values, out_dtype = as_real_array(x, func_name)
+def _prelu_weight(func_name, weight):
+    """The checked weight as a 1-d float64 array."""
+    if type(weight) is float and math.isfinite(weight):  # the common case, without conversions
+        return np.array([weight])
     if isinstance(weight, numbers.Real) and not isinstance(weight, (bool, np.bool_)):
         weight = float(weight)
     elif weight is None or isinstance(weight, (str, bytes, bool, np.bool_)):
@@ -655,6 +658,13 @@ def _prelu_inputs(func_name, x, weight):
         raise ValueError(
             f"{func_name}: weight must hold finite real numbers, got {_shorten(w.tolist())}"
         )
+    return w
+
+
+def _prelu_inputs(func_name, x, w):
+    """The input as float64, its output dtype, and the checked weight ``w`` (one slope per
+    channel) broadcast to it."""
+    values, out_dtype = as_real_array(x, func_name)
     channels = values.shape[1] if values.ndim >= 2 else 1
     if w.size == 1:
         return values, out_dtype, np.broadcast_to(w[0], values.shape)
@@ -739,7 +749,10 @@ def prelu(x, weight):
     array([[-0.1, -0.5],
            [-0.4,  4. ]])
     """
-    values, out_dtype, w = _prelu_inputs("prelu", x, weight)
+    w = _prelu_weight("prelu", weight)
+    if w.size == 1:  # one slope: Leaky ReLU, on chunks
+        return apply_elementwise("prelu", x, _leaky_relu_kernel, float(w[0]))
+    values, out_dtype, w = _prelu_inputs("prelu", x, w)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         result = np.where(values > 0.0, values, 0.0)
         np.multiply(values, w, out=result, where=values <= 0.0)
@@ -792,7 +805,10 @@ def prelu_grad(x, weight):
     >>> prelu_grad([-np.inf, -2.0, 0.0, 3.0, np.inf], weight=0.25)
     array([0.25, 0.25, 0.25, 1.  , 1.  ])
     """
-    values, out_dtype, w = _prelu_inputs("prelu_grad", x, weight)
+    w = _prelu_weight("prelu_grad", weight)
+    if w.size == 1:
+        return apply_elementwise("prelu_grad", x, _leaky_relu_grad_kernel, float(w[0]))
+    values, out_dtype, w = _prelu_inputs("prelu_grad", x, w)
     slope = np.where(values > 0.0, 1.0, w)
     return restore_dtype(np.where(np.isnan(values), values, slope), out_dtype)
 
@@ -842,7 +858,8 @@ def prelu_weight_grad(x, weight):
     >>> prelu_weight_grad([-np.inf, -2.0, 0.0, 3.0, np.inf], weight=0.25)
     array([-inf,  -2.,   0.,   0.,   0.])
     """
-    values, out_dtype, _ = _prelu_inputs("prelu_weight_grad", x, weight)
+    values, out_dtype, _ = _prelu_inputs("prelu_weight_grad", x,
+                                         _prelu_weight("prelu_weight_grad", weight))
     return restore_dtype(np.minimum(values, 0.0) + 0.0, out_dtype)
 
 
@@ -851,8 +868,8 @@ def prelu_weight_grad(x, weight):
 # --------------------------------------------------------------------------
 
 
-def _rrelu_slopes(func_name, shape, lower, upper, training, generator):
-    """The negative slope: a float, or an array of draws from U(lower, upper)."""
+def _rrelu_training(func_name, training, generator):
+    """Check ``training`` and ``generator``; True if random slopes are to be drawn."""
     if not isinstance(training, (bool, np.bool_)):
         raise TypeError(
             f"{func_name}: training must be True or False, got {_shorten(training)} "
@@ -864,14 +881,12 @@ def _rrelu_slopes(func_name, shape, lower, upper, training, generator):
             f"numpy.random.default_rng(0)), got {_shorten(generator)} of type "
             f"{type(generator).__name__}"
         )
-    if not training:
-        return (lower + upper) / 2.0
-    if generator is None:
+    if training and generator is None:
         raise ValueError(
             f"{func_name}: training=True draws random slopes and needs a "
             "numpy.random.Generator, got generator=None"
         )
-    return generator.uniform(lower, upper, size=shape)
+    return bool(training)
 
 
 def _rrelu_parameters(func_name, lower, upper):
@@ -956,15 +971,14 @@ def rrelu(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):
     True
     """
     lower, upper = _rrelu_parameters("rrelu", lower, upper)
+    if not _rrelu_training("rrelu", training, generator):  # the mean slope: Leaky ReLU
+        return apply_elementwise("rrelu", x, _leaky_relu_kernel, (lower + upper) / 2.0)
     values, out_dtype = as_real_array(x, "rrelu")
-    slope = _rrelu_slopes("rrelu", values.shape, lower, upper, training, generator)
+    slope = generator.uniform(lower, upper, size=values.shape)
     with np.errstate(under="ignore"):
-        if np.ndim(slope) == 0:
-            result = _scale_negative(values, slope)
-        else:
-            result = np.where(values > 0.0, values, 0.0)
-            np.multiply(values, slope, out=result, where=values <= 0.0)
-            result = np.where(np.isnan(values), values, result)
+        result = np.where(values > 0.0, values, 0.0)
+        np.multiply(values, slope, out=result, where=values <= 0.0)
+        result = np.where(np.isnan(values), values, result)
     return restore_dtype(result, out_dtype)
 
 
@@ -1032,8 +1046,10 @@ def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=No
     True
     """
     lower, upper = _rrelu_parameters("rrelu_grad", lower, upper)
+    if not _rrelu_training("rrelu_grad", training, generator):
+        return apply_elementwise("rrelu_grad", x, _leaky_relu_grad_kernel, (lower + upper) / 2.0)
     values, out_dtype = as_real_array(x, "rrelu_grad")
-    slope = _rrelu_slopes("rrelu_grad", values.shape, lower, upper, training, generator)
+    slope = generator.uniform(lower, upper, size=values.shape)
     result = np.where(values > 0.0, 1.0, slope)
     return restore_dtype(np.where(np.isnan(values), values, result), out_dtype)
 
