@@ -16,22 +16,23 @@ __all__ = ["hardtanh", "hardtanh_grad", "hardsigmoid", "hardsigmoid_grad", "hard
            "hardswish_grad", "sparse_sigmoid", "sparse_sigmoid_grad"]
 
 
-def _hardtanh_kernel(x, min_val, max_val):
-    if x.dtype == np.float16:  # NumPy's float16 maximum(-5, 0) gives -0.0
-        x = x.astype(np.float64)
+def _hardtanh_kernel(x, min_val, max_val, out=None):
+    if x.dtype == np.float16:  # NumPy's float16 maximum(-5, 0) gives -0.0: use float64
+        x, out = x.astype(np.float64), None
     elif x.dtype != np.float64:
         # Rounding is monotonic, so clipping to the bounds rounded to the input's dtype
         # gives the clipped value rounded; a bound beyond its range rounds to an infinity.
         with np.errstate(over="ignore"):
             min_val, max_val = x.dtype.type(min_val), x.dtype.type(max_val)
-    # minimum/maximum propagate nan.
-    return np.minimum(np.maximum(x, min_val), max_val)
+    # minimum/maximum propagate nan (np.clip would keep -0.0 where min_val is 0.0).
+    out = np.maximum(x, min_val, out=out)
+    return np.minimum(out, max_val, out=out)
 
 
-def _hardtanh_grad_kernel(x, min_val, max_val):
+def _hardtanh_grad_kernel(x, min_val, max_val, out=None):
     # float64 scalars: a float32 input is compared with the bounds themselves, not with
     # their roundings.
-    return indicator((x > np.float64(min_val)) & (x < np.float64(max_val)), x)
+    return indicator((x > np.float64(min_val)) & (x < np.float64(max_val)), x, out=out)
 
 
 def _check_bounds(func_name, min_val, max_val):
@@ -97,7 +98,7 @@ def hardtanh(x, min_val=-1.0, max_val=1.0):
     array([0., 3., 6.])
     """
     bounds = _check_bounds("hardtanh", min_val, max_val)
-    return apply_elementwise("hardtanh", x, _hardtanh_kernel, *bounds, exact=True)
+    return apply_elementwise("hardtanh", x, _hardtanh_kernel, *bounds, exact=True, fills=True)
 
 
 def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
@@ -143,18 +144,20 @@ def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
     """
     bounds = _check_bounds("hardtanh_grad", min_val, max_val)
     return apply_elementwise("hardtanh_grad", x, _hardtanh_grad_kernel, *bounds,
-                             exact=True)
+                             exact=True, fills=True)
 
 
-def _hardsigmoid_kernel(x):
+def _hardsigmoid_kernel(x, out=None):
     # Clipping to [-3, 3] gives exactly 0 and 1 at the ends; nan propagates.
     # (x + 3) / 6: near -3 the sum is exact (Sterbenz), elsewhere its rounding
     # is small against the result; within 1 ULP.
-    return (np.clip(x, -3.0, 3.0) + 3.0) / 6.0
+    out = np.clip(x, -3.0, 3.0, out=out)
+    out += 3.0
+    return np.divide(out, 6.0, out=out)
 
 
-def _hardsigmoid_grad_kernel(x):
-    return indicator((x > -3.0) & (x < 3.0), x, 1.0 / 6.0)
+def _hardsigmoid_grad_kernel(x, out=None):
+    return indicator((x > -3.0) & (x < 3.0), x, 1.0 / 6.0, out)
 
 
 def _hardswish_kernel(x):
@@ -217,7 +220,7 @@ def hardsigmoid(x):
     >>> hardsigmoid([-np.inf, -3.0, 0.0, 1.5, 3.0, np.inf])
     array([0.  , 0.  , 0.5 , 0.75, 1.  , 1.  ])
     """
-    return apply_elementwise("hardsigmoid", x, _hardsigmoid_kernel)
+    return apply_elementwise("hardsigmoid", x, _hardsigmoid_kernel, fills=True)
 
 
 def hardsigmoid_grad(x):
@@ -251,7 +254,8 @@ def hardsigmoid_grad(x):
     >>> np.round(hardsigmoid_grad([-np.inf, -3.0, 0.0, 3.0, np.inf]), 4)
     array([0.    , 0.    , 0.1667, 0.    , 0.    ])
     """
-    return apply_elementwise("hardsigmoid_grad", x, _hardsigmoid_grad_kernel, exact=True)
+    return apply_elementwise("hardsigmoid_grad", x, _hardsigmoid_grad_kernel,
+                             exact=True, fills=True)
 
 
 def hardswish(x):
@@ -343,13 +347,15 @@ def hardswish_grad(x):
 # --------------------------------------------------------------------------
 
 
-def _sparse_sigmoid_kernel(x):
+def _sparse_sigmoid_kernel(x, out=None):
     # clip propagates nan; x + 1 is the one rounding (exact for x <= -1/2), halving is exact.
-    return 0.5 * (np.clip(x, -1.0, 1.0) + 1.0)
+    out = np.clip(x, -1.0, 1.0, out=out)
+    out += 1.0
+    return np.multiply(out, 0.5, out=out)
 
 
-def _sparse_sigmoid_grad_kernel(x):
-    return indicator((x > -1.0) & (x < 1.0), x, 0.5)
+def _sparse_sigmoid_grad_kernel(x, out=None):
+    return indicator((x > -1.0) & (x < 1.0), x, 0.5, out)
 
 
 def sparse_sigmoid(x):
@@ -396,7 +402,7 @@ def sparse_sigmoid(x):
     >>> sparse_sigmoid([-np.inf, -1.0, 0.0, 0.5, 1.0, np.inf])
     array([0.  , 0.  , 0.5 , 0.75, 1.  , 1.  ])
     """
-    return apply_elementwise("sparse_sigmoid", x, _sparse_sigmoid_kernel, exact=True)
+    return apply_elementwise("sparse_sigmoid", x, _sparse_sigmoid_kernel, exact=True, fills=True)
 
 
 def sparse_sigmoid_grad(x):
@@ -426,5 +432,6 @@ def sparse_sigmoid_grad(x):
     >>> sparse_sigmoid_grad([-np.inf, -1.0, 0.0, 1.0, np.inf])
     array([0. , 0. , 0.5, 0. , 0. ])
     """
-    return apply_elementwise("sparse_sigmoid_grad", x, _sparse_sigmoid_grad_kernel, exact=True)
+    return apply_elementwise("sparse_sigmoid_grad", x, _sparse_sigmoid_grad_kernel,
+                             exact=True, fills=True)
 

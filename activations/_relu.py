@@ -44,14 +44,19 @@ def piecewise_slope(x, right, left):
     return np.where(np.isnan(x), x, slope)
 
 
-def indicator(inside, x, value=1.0):
+def indicator(inside, x, value=1.0, out=None):
     """``value`` (positive) where ``inside``, +0.0 elsewhere, nan where ``x`` is nan; in the
     dtype of ``x``, ``value`` rounded to it once.
 
     The derivative of a piecewise-constant or clipped function. Converting the mask is
-    branch-free, several times faster than ``np.where`` on inputs of mixed signs.
+    branch-free, several times faster than ``np.where`` on inputs of mixed signs. The
+    result goes into ``out`` if given.
     """
-    result = inside.astype(x.dtype)
+    if out is None:
+        result = inside.astype(x.dtype)
+    else:
+        result = out
+        np.copyto(result, inside)
     if value != 1.0:
         result *= value
     nan = np.isnan(x)
@@ -60,17 +65,22 @@ def indicator(inside, x, value=1.0):
     return result
 
 
-def _scale_negative(x, factor):
+def _scale_negative(x, factor, out=None):
     """``x`` where ``x > 0`` and ``factor * x`` elsewhere; nan stays nan.
 
     Only the non-positive entries are multiplied, so ``factor = 0`` gives 0 (not
     nan) at ``x = -inf``. The product can exceed the float64 range only when the
     true value does (``|factor| > 1`` and ``|x|`` near 1.8e308); the correctly
-    rounded answer is then an infinity, so that overflow is silenced.
+    rounded answer is then an infinity, so that overflow is silenced. The result goes
+    into ``out`` if given.
     """
-    out = np.array(x, dtype=np.float64, copy=True)
+    if out is None:
+        out = np.array(x, dtype=np.float64, copy=True)
+    else:
+        np.copyto(out, x)
     if factor == 0.0:
-        return np.where(x <= 0.0, 0.0, out)
+        np.copyto(out, 0.0, where=x <= 0.0)
+        return out
     with np.errstate(over="ignore"):
         np.multiply(x, factor, out=out, where=x <= 0.0)
     return out
@@ -81,17 +91,18 @@ def _scale_negative(x, factor):
 # --------------------------------------------------------------------------
 
 
-def _relu_kernel(x):
+def _relu_kernel(x, out=None):
     # maximum propagates nan; adding 0.0 turns relu(-0.0) into +0.0.
-    return np.maximum(x, 0.0) + 0.0
+    out = np.maximum(x, 0.0, out=out)
+    return np.add(out, 0.0, out=out)
 
 
-def _relu_grad_kernel(x):
-    return indicator(x > 0.0, x)
+def _relu_grad_kernel(x, out=None):
+    return indicator(x > 0.0, x, out=out)
 
 
-def _leaky_relu_kernel(x, negative_slope):
-    return _scale_negative(x, negative_slope)
+def _leaky_relu_kernel(x, negative_slope, out=None):
+    return _scale_negative(x, negative_slope, out)
 
 
 def _leaky_relu_grad_kernel(x, negative_slope):
@@ -173,7 +184,7 @@ def relu(x):
     >>> relu([np.nan, -0.0])
     array([nan,  0.])
     """
-    return apply_elementwise("relu", x, _relu_kernel, exact=True)
+    return apply_elementwise("relu", x, _relu_kernel, exact=True, fills=True)
 
 
 def relu_grad(x):
@@ -210,7 +221,7 @@ def relu_grad(x):
     >>> relu_grad([np.nan])
     array([nan])
     """
-    return apply_elementwise("relu_grad", x, _relu_grad_kernel, exact=True)
+    return apply_elementwise("relu_grad", x, _relu_grad_kernel, exact=True, fills=True)
 
 
 def leaky_relu(x, negative_slope=0.01):
@@ -270,7 +281,8 @@ def leaky_relu(x, negative_slope=0.01):
     """
     negative_slope = check_real_parameter("leaky_relu", "negative_slope",
                                           negative_slope)
-    return apply_elementwise("leaky_relu", x, _leaky_relu_kernel, negative_slope)
+    return apply_elementwise("leaky_relu", x, _leaky_relu_kernel, negative_slope,
+                             fills=True)
 
 
 def leaky_relu_grad(x, negative_slope=0.01):
@@ -440,13 +452,15 @@ def elu_grad(x, alpha=1.0):
 # --------------------------------------------------------------------------
 
 
-def _relu6_kernel(x):
+def _relu6_kernel(x, out=None):
     # minimum/maximum propagate nan; adding 0.0 turns -0.0 into +0.0.
-    return np.minimum(np.maximum(x, 0.0), 6.0) + 0.0
+    out = np.maximum(x, 0.0, out=out)
+    np.minimum(out, 6.0, out=out)
+    return np.add(out, 0.0, out=out)
 
 
-def _relu6_grad_kernel(x):
-    return indicator((x > 0.0) & (x < 6.0), x)
+def _relu6_grad_kernel(x, out=None):
+    return indicator((x > 0.0) & (x < 6.0), x, out=out)
 
 
 def relu6(x):
@@ -493,7 +507,7 @@ def relu6(x):
     >>> relu6([-np.inf, -1.0, 0.0, 2.5, 7.0, np.inf])
     array([0. , 0. , 0. , 2.5, 6. , 6. ])
     """
-    return apply_elementwise("relu6", x, _relu6_kernel, exact=True)
+    return apply_elementwise("relu6", x, _relu6_kernel, exact=True, fills=True)
 
 
 def relu6_grad(x):
@@ -528,7 +542,7 @@ def relu6_grad(x):
     >>> relu6_grad([-np.inf, 0.0, 3.0, 6.0, np.inf])
     array([0., 0., 1., 0., 0.])
     """
-    return apply_elementwise("relu6_grad", x, _relu6_grad_kernel, exact=True)
+    return apply_elementwise("relu6_grad", x, _relu6_grad_kernel, exact=True, fills=True)
 
 
 # --------------------------------------------------------------------------
@@ -536,15 +550,16 @@ def relu6_grad(x):
 # --------------------------------------------------------------------------
 
 
-def _squared_relu_kernel(x):
-    r = np.maximum(x, 0.0) + 0.0
+def _squared_relu_kernel(x, out=None):
+    out = _relu_kernel(x, out)
     with np.errstate(over="ignore"):  # beyond 1.3e154 the square is inf, correctly rounded
-        return r * r
+        return np.multiply(out, out, out=out)
 
 
-def _squared_relu_grad_kernel(x):
+def _squared_relu_grad_kernel(x, out=None):
+    out = _relu_kernel(x, out)
     with np.errstate(over="ignore"):
-        return 2.0 * (np.maximum(x, 0.0) + 0.0)
+        return np.multiply(out, 2.0, out=out)
 
 
 def squared_relu(x):
@@ -592,7 +607,7 @@ def squared_relu(x):
     >>> squared_relu([-np.inf, -2.0, 0.0, 1.5, 3.0, np.inf])
     array([0.  , 0.  , 0.  , 2.25, 9.  ,  inf])
     """
-    return apply_elementwise("squared_relu", x, _squared_relu_kernel, exact=True)
+    return apply_elementwise("squared_relu", x, _squared_relu_kernel, exact=True, fills=True)
 
 
 def squared_relu_grad(x):
@@ -628,7 +643,8 @@ def squared_relu_grad(x):
     >>> squared_relu_grad([-np.inf, -1.0, 0.0, 1.5, np.inf])
     array([ 0.,  0.,  0.,  3., inf])
     """
-    return apply_elementwise("squared_relu_grad", x, _squared_relu_grad_kernel, exact=True)
+    return apply_elementwise("squared_relu_grad", x, _squared_relu_grad_kernel,
+                             exact=True, fills=True)
 
 
 # --------------------------------------------------------------------------
@@ -751,7 +767,7 @@ def prelu(x, weight):
     """
     w = _prelu_weight("prelu", weight)
     if w.size == 1:  # one slope: Leaky ReLU, on chunks
-        return apply_elementwise("prelu", x, _leaky_relu_kernel, float(w[0]))
+        return apply_elementwise("prelu", x, _leaky_relu_kernel, float(w[0]), fills=True)
     values, out_dtype, w = _prelu_inputs("prelu", x, w)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         result = np.where(values > 0.0, values, 0.0)
@@ -972,7 +988,8 @@ def rrelu(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):
     """
     lower, upper = _rrelu_parameters("rrelu", lower, upper)
     if not _rrelu_training("rrelu", training, generator):  # the mean slope: Leaky ReLU
-        return apply_elementwise("rrelu", x, _leaky_relu_kernel, (lower + upper) / 2.0)
+        return apply_elementwise("rrelu", x, _leaky_relu_kernel, (lower + upper) / 2.0,
+                                 fills=True)
     values, out_dtype = as_real_array(x, "rrelu")
     slope = generator.uniform(lower, upper, size=values.shape)
     with np.errstate(under="ignore"):

@@ -213,7 +213,7 @@ def _round_into(out, result):
     out[...] = result
 
 
-def apply_elementwise(func_name, x, kernel, *params, exact=False):
+def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False):
     """Evaluate an elementwise ``kernel(values, *params)`` on ``x``.
 
     The kernel receives a 1-d array (which it must not modify; it may return it) and the
@@ -221,11 +221,16 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False):
     successive chunks of at most ``_CHUNK`` elements (one call for smaller inputs, which
     keeps the fixed cost of a call low), each converted to float64 and its result rounded
     once into the output's dtype, so a call needs little memory beyond its result.
-    A kernel whose every result is exact or a single correctly rounded operation in any
-    floating dtype (``exact=True``: clipping, a sign, a product of two numbers whose
-    float64 product is exact) gets float16 and float32 chunks in their own dtype instead,
-    which gives the same values without the conversions. Underflow is silenced (see
-    :func:`_evaluate`).
+
+    * ``exact=True``: every result of the kernel is exact or a single correctly rounded
+      operation in any floating dtype (clipping, a sign, a product of two numbers whose
+      float64 product is exact), so float16 and float32 chunks are passed in their own
+      dtype, which gives the same values without the conversions.
+    * ``fills=True``: the kernel also takes a keyword ``out``, an array for its result
+      (a chunk of the output, when the kernel computes in the output's dtype), and returns
+      it; a cheap kernel is then not slowed by a copy of its result.
+
+    Underflow is silenced (see :func:`_evaluate`).
     """
     values, out_dtype = _real_array(x, func_name)
     native = exact and values.dtype is out_dtype  # computed in the input's own dtype
@@ -241,8 +246,13 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False):
             result = result.copy()
         return result[0] if values.ndim == 0 else result.reshape(values.shape)
     out = np.empty(flat.shape, out_dtype)
+    fill = fills and (native or out_dtype == _FLOAT64)
     for start in range(0, flat.size, _CHUNK):
         chunk = flat[start:start + _CHUNK]
+        if fill:
+            _fill(kernel, chunk if native else chunk.astype(np.float64, copy=False), params,
+                  out[start:start + _CHUNK])
+            continue
         result = _evaluate(kernel, chunk if native else chunk.astype(np.float64, copy=False),
                            params)
         if result.dtype == out_dtype:
@@ -250,6 +260,15 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False):
         else:
             _round_into(out[start:start + _CHUNK], result)
     return out.reshape(values.shape)
+
+
+@np.errstate(under="ignore")
+def _fill(kernel, values, params, out):
+    """``kernel(values, *params, out=out)``, with underflow silenced as in :func:`_evaluate`;
+    a result the kernel did not write into ``out`` is rounded into it."""
+    result = kernel(values, *params, out=out)
+    if result is not out:
+        _round_into(out, result)
 
 
 def by_rows(kernel, values, out_dtype=_FLOAT64):
