@@ -10,6 +10,7 @@ the flat side); hardswish reports 0 at :math:`x = -3` and 1 at :math:`x = 3`
 import numpy as np
 
 from ._relu import indicator
+from ._sigmoid import set_where
 from ._validation import apply_elementwise, check_order, check_real_parameter
 
 __all__ = ["hardtanh", "hardtanh_grad", "hardsigmoid", "hardsigmoid_grad", "hardswish",
@@ -160,21 +161,34 @@ def _hardsigmoid_grad_kernel(x, out=None):
     return indicator((x > -3.0) & (x < 3.0), x, 1.0 / 6.0, out)
 
 
-def _hardswish_kernel(x):
+def _hardswish_kernel(x, out=None):
     # x (x + 3) / 6 on [-3, 3]: three roundings, within 1.5 ULP; the clipped
     # value 3 gives exactly 3, and x itself is returned beyond.
     xc = np.clip(x, -3.0, 3.0)
-    middle = xc * (xc + 3.0) / 6.0
-    result = np.where(x >= 3.0, x, middle)
-    return np.where(x <= -3.0, 0.0, result)
+    t = xc + 3.0
+    # Branch-free selection (masks cost several arithmetic passes each):
+    # * below -3 the product is -0.0 and must be +0.0: adding +0.0 where t <= 0.5
+    #   (where the product is otherwise nonzero) and -0.0 elsewhere changes only that;
+    # * from 3 up the product is exactly 3, and 3 - (3 - x) is exactly x below 2**52.
+    zero = np.copysign(0.0, 0.5 - t)
+    out = np.multiply(xc, t, out=out)
+    out /= 6.0
+    above = np.maximum(x, 3.0)
+    np.subtract(3.0, above, out=above)
+    out -= above
+    out += zero
+    return set_where(out, x >= 2.0**52, x)
 
 
-def _hardswish_grad_kernel(x):
+def _hardswish_grad_kernel(x, out=None):
     # (2x + 3) / 6 inside (-3, 3); 0 from -3 down and 1 from 3 up, as autograd.
-    middle = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0
-    result = np.where(x >= 3.0, 1.0, middle)
-    result = np.where(x <= -3.0, 0.0, result)
-    return np.where(np.isnan(x), x, result)
+    out = np.clip(x, -3.0, 3.0, out=out)
+    out *= 2.0
+    out += 3.0
+    out /= 6.0
+    np.putmask(out, x >= 3.0, 1.0)
+    np.putmask(out, x <= -3.0, 0.0)
+    return set_where(out, np.isnan(x), x)
 
 
 def hardsigmoid(x):
@@ -302,7 +316,7 @@ def hardswish(x):
     >>> hardswish([-np.inf, -3.0, -1.5, 0.0, 1.5, 3.0, np.inf])
     array([ 0.   ,  0.   , -0.375,  0.   ,  1.125,  3.   ,    inf])
     """
-    return apply_elementwise("hardswish", x, _hardswish_kernel)
+    return apply_elementwise("hardswish", x, _hardswish_kernel, fills=True)
 
 
 def hardswish_grad(x):
@@ -339,7 +353,7 @@ def hardswish_grad(x):
     >>> np.round(hardswish_grad([-np.inf, -3.0, -1.5, 0.0, 3.0, np.inf]), 4)
     array([0. , 0. , 0. , 0.5, 1. , 1. ])
     """
-    return apply_elementwise("hardswish_grad", x, _hardswish_grad_kernel)
+    return apply_elementwise("hardswish_grad", x, _hardswish_grad_kernel, fills=True)
 
 
 # --------------------------------------------------------------------------
