@@ -4,7 +4,8 @@ other half (the sigmoid for GLU; ReLU, GELU and SiLU for ReGLU, GEGLU and SwiGLU
 import numpy as np
 
 from ._relu import _relu_grad_kernel, _relu_kernel
-from ._sigmoid import _LN2_HI, _LN2_LO, logistic, logistic_density, two_prod, two_sum
+from ._sigmoid import (_LN2_HI, _LN2_LO, logistic, logistic_density, set_where, two_prod,
+                       two_sum)
 from ._smooth import _GELU_KERNELS, _silu_grad_kernel, _silu_kernel
 from ._validation import _real_array, by_rows, check_axis, check_choice, restore_dtype
 
@@ -71,10 +72,13 @@ def _gated(a, gate, b, closed):
         deep = (b < _DEEP) & np.isfinite(a)
         if deep.any():
             product[deep] = _times_exp(a[deep], b[deep])
+    # The masks below are rarely true: assigning where they hold is several times faster
+    # than np.where, which visits every element.
     infinite = np.isinf(a)
-    product = np.where(infinite & ~closed, a, product)
-    product = np.where(infinite & closed, np.nan, product)
-    return np.where(np.isnan(b), np.nan, product)
+    if infinite.any():
+        set_where(product, infinite & ~closed, a)
+        set_where(product, infinite & closed, np.nan)
+    return set_where(product, np.isnan(b), np.nan)
 
 
 def glu(x, axis=-1):

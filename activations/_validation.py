@@ -247,18 +247,21 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False):
         return result[0] if values.ndim == 0 else result.reshape(values.shape)
     out = np.empty(flat.shape, out_dtype)
     fill = fills and (native or out_dtype == _FLOAT64)
-    for start in range(0, flat.size, _CHUNK):
-        chunk = flat[start:start + _CHUNK]
+    # Chunks converted to float64 hold as many bytes as a chunk of float64 input, so that
+    # the kernel's temporaries stay as small against a float32 input as against float64.
+    step = _CHUNK if native else max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
+    for start in range(0, flat.size, step):
+        chunk = flat[start:start + step]
         if fill:
             _fill(kernel, chunk if native else chunk.astype(np.float64, copy=False), params,
-                  out[start:start + _CHUNK])
+                  out[start:start + step])
             continue
         result = _evaluate(kernel, chunk if native else chunk.astype(np.float64, copy=False),
                            params)
         if result.dtype == out_dtype:
-            out[start:start + _CHUNK] = result
+            out[start:start + step] = result
         else:
-            _round_into(out[start:start + _CHUNK], result)
+            _round_into(out[start:start + step], result)
     return out.reshape(values.shape)
 
 
