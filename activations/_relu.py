@@ -1137,22 +1137,23 @@ def _celu_kernel(x, alpha):
         # Only a negative alpha makes x / alpha positive; beyond 709.78 the
         # true value is below -1.8e308 and -inf is its correct rounding.
         m = np.expm1(y)
-        # expm1(y + y_lo) = expm1(y) + exp(y) y_lo to float64 precision.
-        m = np.where(np.isfinite(m), m + np.exp(np.minimum(y, 709.0)) * y_lo, m)
-        negative = alpha * m
+        if alpha != 1.0:  # for alpha = 1, x / alpha is exact: no correction, no scaling
+            # expm1(y + y_lo) = expm1(y) + exp(y) y_lo to float64 precision.
+            m = np.where(np.isfinite(m), m + np.exp(np.minimum(y, 709.0)) * y_lo, m)
+            m = alpha * m
     # Where |x / alpha| < 2**-54, alpha expm1(x / alpha) = x (1 + x / (2 alpha)) rounds to x;
     # computing it would round x / alpha first, which loses digits when that is subnormal.
-    negative = np.where(np.abs(y) < 2.0**-54, x, negative)
-    return np.where(x > 0.0, x, negative)
+    return np.where((x > 0.0) | (np.abs(y) < 2.0**-54), x, m)
 
 
 def _celu_grad_kernel(x, alpha):
     y, y_lo = _celu_argument(x, alpha)
     with np.errstate(over="ignore"):
         e = np.exp(y)
-        e = np.where(np.isfinite(e), e + np.exp(np.minimum(y, 709.0)) * y_lo, e)
-    result = np.where(x > 0.0, 1.0, e)
-    return np.where(np.isnan(x), x, result)
+        if alpha != 1.0:  # for alpha = 1, x / alpha is exact: no correction
+            e = np.where(np.isfinite(e), e + np.exp(np.minimum(y, 709.0)) * y_lo, e)
+    np.putmask(e, x > 0.0, 1.0)
+    return set_where(e, np.isnan(x), x)
 
 
 def selu(x):
