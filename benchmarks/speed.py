@@ -71,11 +71,19 @@ def cases(names):
             }
 
 
+def _torch():
+    """PyTorch, limited to one thread like NumPy, so that CPU times compare."""
+    import torch
+
+    torch.set_num_threads(1)
+    return torch
+
+
 def _torch_elementwise(entry, which):
     """f (which=0) or f' by autograd (which=1) computed by PyTorch; None if it has neither."""
     if not entry.has_torch:
         return None
-    import torch
+    torch = _torch()
 
     def run(x):
         t = torch.from_numpy(x)
@@ -92,7 +100,7 @@ def _torch_elementwise(entry, which):
 def _torch_vector(entry):
     if not entry.has_torch:
         return None
-    import torch
+    torch = _torch()
 
     def run(x):
         with torch.no_grad():

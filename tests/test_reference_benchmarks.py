@@ -45,5 +45,8 @@ def test_speed_benchmark_runs(capsys):
         assert [r["function"] for r in memory if r["dtype"] == dtype] == labels
     assert [r["function"] for r in overhead] == ["silu", "silu_grad"]
     assert all(r["ours"] > 0 and r["naive"] > 0 for r in overhead)
+    # PyTorch is timed on one thread, as NumPy runs.
+    import torch
+    assert torch.get_num_threads() == 1
     # An elementwise call allocates at least its result (one input size); the benchmark sees it.
     assert all(r["ours"] >= 1 and r["naive"] >= 1 for r in memory if "rows" not in r["function"])
