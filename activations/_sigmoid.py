@@ -48,6 +48,13 @@ def two_prod(a, b):
     return p, err
 
 
+def two_square(a):
+    """``two_prod(a, a)`` with one split instead of two (the same exact pair)."""
+    p = a * a
+    a_hi, a_lo = _split(a)
+    return p, ((a_hi * a_hi - p) + 2.0 * a_hi * a_lo) + a_lo * a_lo
+
+
 def divide(n, d_hi, d_lo, n_lo=0.0):
     """Correctly rounded (to within a small fraction of an ULP) ``n / (d_hi + d_lo)``.
 
