@@ -25,14 +25,28 @@ def two_sum(a, b):
     """Return ``(s, err)`` with ``s = fl(a + b)`` and ``s + err == a + b`` exactly."""
     s = a + b
     b_virtual = s - a
-    err = (a - (s - b_virtual)) + (b - b_virtual)
-    return s, err
+    a_virtual = s - b_virtual
+    # (a - a_virtual) + (b - b_virtual), in place
+    a_err = np.subtract(a, a_virtual, out=_reuse(a_virtual, a, b))
+    a_err += np.subtract(b, b_virtual, out=_reuse(b_virtual, a, b))
+    return s, a_err
+
+
+def _reuse(a, *operands):
+    """``a``, a temporary of the caller's, as the ``out=`` of an operation on ``operands`` if
+    it is an array of their shape (or they are scalars), else None (a new array): in place, a kernel's
+    chunk makes fewer passes through memory."""
+    if isinstance(a, np.ndarray) and all(getattr(o, "shape", ()) in (a.shape, ())
+                                         for o in operands):
+        return a
+    return None
 
 
 def _split(a):
     scaled = _SPLITTER * a
-    hi = scaled - (scaled - a)
-    return hi, a - hi
+    hi = scaled - a
+    hi = np.subtract(scaled, hi, out=_reuse(hi, scaled))
+    return hi, np.subtract(a, hi, out=_reuse(scaled, a, hi))
 
 
 def two_prod(a, b):
@@ -44,7 +58,12 @@ def two_prod(a, b):
     p = a * b
     a_hi, a_lo = _split(a)
     b_hi, b_lo = _split(b)
-    err = ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
+    # ((a_hi b_hi - p) + a_hi b_lo + a_lo b_hi) + a_lo b_lo, in place
+    err = a_hi * b_hi
+    err -= p
+    err += np.multiply(a_hi, b_lo, out=_reuse(a_hi, a_hi, b_lo))
+    err += np.multiply(a_lo, b_hi, out=_reuse(b_hi, a_lo, b_hi))
+    err += np.multiply(a_lo, b_lo, out=_reuse(a_lo, a_lo, b_lo))
     return p, err
 
 
@@ -52,7 +71,15 @@ def two_square(a):
     """``two_prod(a, a)`` with one split instead of two (the same exact pair)."""
     p = a * a
     a_hi, a_lo = _split(a)
-    return p, ((a_hi * a_hi - p) + 2.0 * a_hi * a_lo) + a_lo * a_lo
+    # ((a_hi a_hi - p) + 2 a_hi a_lo) + a_lo a_lo, in place
+    err = a_hi * a_hi
+    err -= p
+    a_hi *= 2.0
+    a_hi *= a_lo
+    err += a_hi
+    a_lo *= a_lo
+    err += a_lo
+    return p, err
 
 
 def divide(n, d_hi, d_lo, n_lo=0.0):
@@ -65,8 +92,13 @@ def divide(n, d_hi, d_lo, n_lo=0.0):
     """
     q = n / d_hi
     p, p_err = two_prod(q, d_hi)
-    residual = (((n - p) - p_err) + n_lo) - q * d_lo
-    return q + residual / d_hi
+    # (((n - p) - p_err) + n_lo) - q d_lo, in place
+    residual = np.subtract(n, p, out=_reuse(p, n, p))
+    residual -= p_err
+    residual += n_lo
+    residual -= np.multiply(q, d_lo, out=_reuse(p_err, q, d_lo))
+    residual /= d_hi
+    return q + residual
 
 
 def set_where(result, mask, value):
@@ -102,7 +134,7 @@ def _logistic_pieces(x):
 def _logistic_density(e):
     """``e / (1 + e)**2`` for ``e`` in [0, 1], rounded once."""
     d_hi, d_lo = _one_plus(e)
-    sq_hi, sq_lo = two_prod(d_hi, d_hi)
+    sq_hi, sq_lo = two_square(d_hi)
     sq_lo = sq_lo + 2.0 * d_hi * d_lo
     return divide(e, sq_hi, sq_lo)
 
@@ -178,7 +210,7 @@ def sigmoid_and_density(v):
     """``sigma(v)`` and ``sigma'(v)``, each within about 1.3 ULP, for float64 ``v``."""
     e, d_hi, d_lo = _logistic_pieces(v)
     value = divide(_one_or(e, v >= 0.0), d_hi, d_lo)
-    sq_hi, sq_lo = two_prod(d_hi, d_hi)
+    sq_hi, sq_lo = two_square(d_hi)
     sq_lo = sq_lo + 2.0 * d_hi * d_lo
     return value, divide(e, sq_hi, sq_lo)
 

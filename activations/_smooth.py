@@ -152,7 +152,7 @@ def _softsign_grad_kernel(x):
     # fast two-sum) would count twice, so it is corrected to first order.
     a = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
     d = 1.0 + a
-    d_lo = np.where(a >= 1.0, 1.0 - (d - a), a - (d - 1.0))
+    d_lo = np.minimum(a, 1.0) - (d - np.maximum(a, 1.0))  # the larger term subtracted first
     r = 1.0 / d
     square = r * r
     return square - square * (2.0 * d_lo * r)
@@ -197,7 +197,7 @@ def _mish_kernel(x):
     e = np.exp(-np.abs(xc))
     # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
     # x <= 0, e = e^x: tanh(s) = n / (n + 2) with n = e (e + 2).
-    n_hi, n_lo = two_prod(e, e)
+    n_hi, n_lo = two_square(e)
     n_hi, n_lo2 = two_sum(n_hi, 2.0 * e)
     n_lo = n_lo + n_lo2
     d_hi, d_lo = two_sum(n_hi, 2.0)
@@ -219,12 +219,12 @@ def _mish_grad_kernel(x):
     # small factor e / q^2 is applied after the cancellation; q is kept as an
     # exact pair.
     p_hi, p_lo = _one_plus(e)
-    q_hi, q_lo = two_prod(p_hi, p_hi)
+    q_hi, q_lo = two_square(p_hi)
     q_lo = q_lo + 2.0 * p_hi * p_lo
     q_hi, q_lo2 = two_sum(q_hi, 1.0)
     q_lo = q_lo + q_lo2
     b = 4.0 * (1.0 + xc) + e * ((6.0 + 4.0 * xc) + e * (4.0 + e))
-    sq_hi, sq_lo = two_prod(q_hi, q_hi)
+    sq_hi, sq_lo = two_square(q_hi)
     sq_lo = sq_lo + 2.0 * q_hi * q_lo
     negative = divide(e * b, sq_hi, sq_lo)
     # x > 0, e = e^-x, D = 1 + 2e + 2e^2:
@@ -265,7 +265,7 @@ _GELU_FAR = 40.0
 
 def _half_x_squared(x):
     """``x**2 / 2`` as an exact pair (for |x| <= 40)."""
-    sq_hi, sq_lo = two_prod(x, x)
+    sq_hi, sq_lo = two_square(x)
     return 0.5 * sq_hi, 0.5 * sq_lo
 
 
@@ -347,7 +347,7 @@ def _gelu_erf_grad_kernel(x):
     if tail_mask.any():
         xd = xc[tail_mask]
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
-        sq_hi, sq_lo = two_prod(xd, xd)
+        sq_hi, sq_lo = two_square(xd)
         diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
         ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
         result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
@@ -363,7 +363,7 @@ _GELU_TANH_FAR = 30.0
 
 def _gelu_tanh_argument(x):
     """v = 2 sqrt(2/pi) (x + kappa x^3) and dv/dx, each as a pair (|x| <= 30)."""
-    sq_hi, sq_lo = two_prod(x, x)
+    sq_hi, sq_lo = two_square(x)
     cube_hi, cube_lo = two_prod(x, sq_hi)
     cube_lo = cube_lo + x * sq_lo
     k_hi, k_lo = two_prod(_KAPPA_HI, cube_hi)
