@@ -125,18 +125,48 @@ def _one_plus(e):
     return hi, e - (hi - 1.0)
 
 
-def _logistic_pieces(x):
-    """``e = exp(-|x|)`` and the exact pair ``1 + e``; ``e`` lies in [0, 1]."""
-    e = np.exp(-np.abs(x))
-    return (e,) + _one_plus(e)
+#: ``(e + _ROUND_26) - _ROUND_26`` rounds ``e`` in [0, 1] to a multiple of 2**-26.
+_ROUND_26 = 1.5 * 2.0**26
+
+
+def _one_plus_parts(e):
+    """``1 + e`` for ``e`` in [0, 1] as ``(d1, e2, d)``: ``d1 + e2 == 1 + e`` exactly, ``d1``
+    has at most 27 significant bits (1 plus ``e`` rounded to a multiple of 2**-26) and ``d``
+    is ``fl(1 + e)``."""
+    e1 = e + _ROUND_26
+    e1 -= _ROUND_26
+    e2 = e - e1
+    e1 += 1.0
+    return e1, e2, e1 + e2
+
+
+def _over_one_plus(n, parts, n_lo=0.0):
+    """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within a tiny fraction of an ULP.
+
+    The quotient ``q = n / d`` is corrected once by its residual ``n - q (1 + e)``: as ``d1``
+    has 27 bits, ``q d1`` is the exact sum of the split quotient's two products and needs no
+    two-product, and ``q e2`` (below 2**-27 q) may be rounded.
+    """
+    d1, e2, d = parts
+    q = n / d
+    q_hi, q_lo = _split(q)
+    residual = n - (q_hi * d1)  # exact: q_hi d1 is within a factor 1 + 2**-25 of n
+    q_lo *= d1
+    residual -= q_lo
+    e2 = q * e2
+    residual -= e2
+    residual += n_lo
+    residual /= d
+    return q, residual
 
 
 def _logistic_density(e):
-    """``e / (1 + e)**2`` for ``e`` in [0, 1], rounded once."""
-    d_hi, d_lo = _one_plus(e)
-    sq_hi, sq_lo = two_square(d_hi)
-    sq_lo = sq_lo + 2.0 * d_hi * d_lo
-    return divide(e, sq_hi, sq_lo)
+    """``e / (1 + e)**2`` for ``e`` in [0, 1], rounded once: two divisions by ``1 + e``, the
+    first quotient carried as a pair into the second."""
+    parts = _one_plus_parts(e)
+    q, c = _over_one_plus(e, parts)
+    q, c = _over_one_plus(q, parts, c)
+    return q + c
 
 
 # --------------------------------------------------------------------------
@@ -145,11 +175,11 @@ def _logistic_density(e):
 
 
 def _sigmoid_kernel(x):
-    e, d_hi, d_lo = _logistic_pieces(x)
+    e = np.exp(-np.abs(x))
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
     # second branch and stays nan.
-    numerator = _one_or(e, x >= 0.0)
-    return divide(numerator, d_hi, d_lo)
+    q, c = _over_one_plus(_one_or(e, x >= 0.0), _one_plus_parts(e))
+    return q + c
 
 
 def _sigmoid_grad_kernel(x):
@@ -208,11 +238,13 @@ def logistic_density(v):
 
 def sigmoid_and_density(v):
     """``sigma(v)`` and ``sigma'(v)``, each within about 1.3 ULP, for float64 ``v``."""
-    e, d_hi, d_lo = _logistic_pieces(v)
-    value = divide(_one_or(e, v >= 0.0), d_hi, d_lo)
-    sq_hi, sq_lo = two_square(d_hi)
-    sq_lo = sq_lo + 2.0 * d_hi * d_lo
-    return value, divide(e, sq_hi, sq_lo)
+    e = np.exp(-np.abs(v))
+    parts = _one_plus_parts(e)
+    value, value_lo = _over_one_plus(_one_or(e, v >= 0.0), parts)
+    # e / (1 + e)^2 = (e / (1 + e)) / (1 + e), the first quotient carried as a pair.
+    q, c = _over_one_plus(e, parts)
+    q, c = _over_one_plus(q, parts, c)
+    return value + value_lo, q + c
 
 
 def _tanh_kernel(x):
