@@ -350,8 +350,9 @@ def sigmoid_grad(x):
     The usual form :math:`\sigma(x)(1 - \sigma(x))` loses every digit for large
     :math:`x`: :math:`\sigma(x)` rounds to 1 for :math:`x > 37` and the product
     becomes 0, although the true value is about :math:`e^{-x}`. We use
-    :math:`e/(1 + e)^2` with :math:`e = e^{-|x|}` (the derivative is even), with
-    :math:`(1 + e)^2` carried exactly; the result is within 1.5 ULP.
+    :math:`e/(1 + e)^2` with :math:`e = e^{-|x|}` (the derivative is even), as two
+    divisions by the exactly kept :math:`1 + e`, each quotient corrected once; the
+    result is within 1.5 ULP.
 
     Examples
     --------
@@ -444,8 +445,8 @@ def tanh_grad(x):
     The usual form :math:`1 - \tanh^2(x)` is exactly 0 once :math:`\tanh(x)`
     rounds to :math:`\pm 1` (:math:`|x| > 19`), although the true value is about
     :math:`4e^{-2|x|}`. We use :math:`4e/(1 + e)^2` with :math:`e = e^{-2|x|}`,
-    i.e. :math:`\tanh'(x) = 4\sigma'(2x)`, with :math:`(1 + e)^2` carried
-    exactly. Beyond :math:`|x| = 354`, where :math:`e` nears the subnormal range
+    i.e. :math:`\tanh'(x) = 4\sigma'(2x)`, as two divisions by the exactly kept
+    :math:`1 + e`, each quotient corrected once. Beyond :math:`|x| = 354`, where :math:`e` nears the subnormal range
     and would lose digits, :math:`4e^{-2|x|}` is evaluated as
     :math:`2^{-62} e^{-(2|x| - 64 \ln 2)}` with an exactly reduced argument. The
     result is within 1.5 ULP.
