@@ -307,7 +307,7 @@ def sigmoid(x):
     :math:`1/(1 + e)` for :math:`x \ge 0` and :math:`e/(1 + e)` for
     :math:`x < 0`; both are equal to :math:`\sigma(x)` in exact arithmetic. The sum
     :math:`1 + e` is kept exactly and the division is corrected once, so the
-    float64 result is within 1.5 ULP of the true value. Float16 and float32
+    float64 result is within 1.6 ULP of the true value. Float16 and float32
     inputs are computed in float64 and rounded once.
 
     Examples
@@ -352,7 +352,7 @@ def sigmoid_grad(x):
     becomes 0, although the true value is about :math:`e^{-x}`. We use
     :math:`e/(1 + e)^2` with :math:`e = e^{-|x|}` (the derivative is even), as two
     divisions by the exactly kept :math:`1 + e`, each quotient corrected once; the
-    result is within 1.5 ULP.
+    result is within 1.6 ULP.
 
     Examples
     --------
@@ -449,7 +449,7 @@ def tanh_grad(x):
     :math:`1 + e`, each quotient corrected once. Beyond :math:`|x| = 354`, where :math:`e` nears the subnormal range
     and would lose digits, :math:`4e^{-2|x|}` is evaluated as
     :math:`2^{-62} e^{-(2|x| - 64 \ln 2)}` with an exactly reduced argument. The
-    result is within 1.5 ULP.
+    result is within 1.6 ULP.
 
     Examples
     --------
