@@ -1102,8 +1102,7 @@ def _squareplus_wide(x, wide, b, grad):
 
 def _squareplus_kernel(x, b):
     _, _, _, d, d_lo, wide = _squareplus_parts(x, b)
-    result = divide(0.25 * b, d, d_lo)  # x < 0
-    np.copyto(result, d + d_lo, where=x >= 0.0)
+    result = np.where(x >= 0.0, d + d_lo, divide(0.25 * b, d, d_lo))
     if wide.any():
         result[wide] = _squareplus_wide(x, wide, b, grad=False)
     return _where_finite(x, result, 0.0, np.inf)
