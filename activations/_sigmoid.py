@@ -25,28 +25,14 @@ def two_sum(a, b):
     """Return ``(s, err)`` with ``s = fl(a + b)`` and ``s + err == a + b`` exactly."""
     s = a + b
     b_virtual = s - a
-    a_virtual = s - b_virtual
-    # (a - a_virtual) + (b - b_virtual), in place
-    a_err = np.subtract(a, a_virtual, out=_reuse(a_virtual, a, b))
-    a_err += np.subtract(b, b_virtual, out=_reuse(b_virtual, a, b))
-    return s, a_err
-
-
-def _reuse(a, *operands):
-    """``a``, a temporary of the caller's, as the ``out=`` of an operation on ``operands`` if
-    it is an array of their shape (or they are scalars), else None (a new array): in place, a kernel's
-    chunk makes fewer passes through memory."""
-    if isinstance(a, np.ndarray) and all(getattr(o, "shape", ()) in (a.shape, ())
-                                         for o in operands):
-        return a
-    return None
+    err = (a - (s - b_virtual)) + (b - b_virtual)
+    return s, err
 
 
 def _split(a):
     scaled = _SPLITTER * a
-    hi = scaled - a
-    hi = np.subtract(scaled, hi, out=_reuse(hi, scaled))
-    return hi, np.subtract(a, hi, out=_reuse(scaled, a, hi))
+    hi = scaled - (scaled - a)
+    return hi, a - hi
 
 
 def two_prod(a, b):
@@ -58,12 +44,7 @@ def two_prod(a, b):
     p = a * b
     a_hi, a_lo = _split(a)
     b_hi, b_lo = _split(b)
-    # ((a_hi b_hi - p) + a_hi b_lo + a_lo b_hi) + a_lo b_lo, in place
-    err = a_hi * b_hi
-    err -= p
-    err += np.multiply(a_hi, b_lo, out=_reuse(a_hi, a_hi, b_lo))
-    err += np.multiply(a_lo, b_hi, out=_reuse(b_hi, a_lo, b_hi))
-    err += np.multiply(a_lo, b_lo, out=_reuse(a_lo, a_lo, b_lo))
+    err = ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
     return p, err
 
 
@@ -71,15 +52,7 @@ def two_square(a):
     """``two_prod(a, a)`` with one split instead of two (the same exact pair)."""
     p = a * a
     a_hi, a_lo = _split(a)
-    # ((a_hi a_hi - p) + 2 a_hi a_lo) + a_lo a_lo, in place
-    err = a_hi * a_hi
-    err -= p
-    a_hi *= 2.0
-    a_hi *= a_lo
-    err += a_hi
-    a_lo *= a_lo
-    err += a_lo
-    return p, err
+    return p, ((a_hi * a_hi - p) + 2.0 * a_hi * a_lo) + a_lo * a_lo
 
 
 def divide(n, d_hi, d_lo, n_lo=0.0):
@@ -92,13 +65,8 @@ def divide(n, d_hi, d_lo, n_lo=0.0):
     """
     q = n / d_hi
     p, p_err = two_prod(q, d_hi)
-    # (((n - p) - p_err) + n_lo) - q d_lo, in place
-    residual = np.subtract(n, p, out=_reuse(p, n, p))
-    residual -= p_err
-    residual += n_lo
-    residual -= np.multiply(q, d_lo, out=_reuse(p_err, q, d_lo))
-    residual /= d_hi
-    return q + residual
+    residual = (((n - p) - p_err) + n_lo) - q * d_lo
+    return q + residual / d_hi
 
 
 def set_where(result, mask, value):
