@@ -10,7 +10,7 @@ derivative of the branch the point belongs to, as autograd does.
 import numpy as np
 
 from ._relu import indicator
-from ._sigmoid import divide, two_prod, two_sum
+from ._sigmoid import divide, two_prod, two_square, two_sum
 from ._taylor import tanhshrink_ratio
 from ._validation import apply_elementwise, check_real_parameter
 
@@ -25,7 +25,7 @@ _TANHSHRINK_PLAIN = 2.0
 
 def _tanhshrink_near_zero(a):
     """x - tanh x for 0 <= x <= 1: x^3 Q(x^2), x^3 as an exact pair, Q from its series."""
-    sq_hi, sq_lo = two_prod(a, a)
+    sq_hi, sq_lo = two_square(a)
     cube_hi, cube_lo = two_prod(a, sq_hi)
     cube_lo = cube_lo + a * sq_lo
     q_hi, q_lo = tanhshrink_ratio(sq_hi)

@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, divide, logistic, scaled_exp, set_where,
-                       sigmoid_and_density, two_prod, two_sum)
+                       sigmoid_and_density, two_prod, two_square, two_sum)
 from ._taylor import near_zero
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -152,7 +152,7 @@ def _softsign_grad_kernel(x):
     # fast two-sum) would count twice, so it is corrected to first order.
     a = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
     d = 1.0 + a
-    d_lo = np.where(a >= 1.0, 1.0 - (d - a), a - (d - 1.0))
+    d_lo = np.minimum(a, 1.0) - (d - np.maximum(a, 1.0))  # the larger term subtracted first
     r = 1.0 / d
     square = r * r
     return square - square * (2.0 * d_lo * r)
@@ -197,7 +197,7 @@ def _mish_kernel(x):
     e = np.exp(-np.abs(xc))
     # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
     # x <= 0, e = e^x: tanh(s) = n / (n + 2) with n = e (e + 2).
-    n_hi, n_lo = two_prod(e, e)
+    n_hi, n_lo = two_square(e)
     n_hi, n_lo2 = two_sum(n_hi, 2.0 * e)
     n_lo = n_lo + n_lo2
     d_hi, d_lo = two_sum(n_hi, 2.0)
@@ -219,12 +219,12 @@ def _mish_grad_kernel(x):
     # small factor e / q^2 is applied after the cancellation; q is kept as an
     # exact pair.
     p_hi, p_lo = _one_plus(e)
-    q_hi, q_lo = two_prod(p_hi, p_hi)
+    q_hi, q_lo = two_square(p_hi)
     q_lo = q_lo + 2.0 * p_hi * p_lo
     q_hi, q_lo2 = two_sum(q_hi, 1.0)
     q_lo = q_lo + q_lo2
     b = 4.0 * (1.0 + xc) + e * ((6.0 + 4.0 * xc) + e * (4.0 + e))
-    sq_hi, sq_lo = two_prod(q_hi, q_hi)
+    sq_hi, sq_lo = two_square(q_hi)
     sq_lo = sq_lo + 2.0 * q_hi * q_lo
     negative = divide(e * b, sq_hi, sq_lo)
     # x > 0, e = e^-x, D = 1 + 2e + 2e^2:
@@ -265,7 +265,7 @@ _GELU_FAR = 40.0
 
 def _half_x_squared(x):
     """``x**2 / 2`` as an exact pair (for |x| <= 40)."""
-    sq_hi, sq_lo = two_prod(x, x)
+    sq_hi, sq_lo = two_square(x)
     return 0.5 * sq_hi, 0.5 * sq_lo
 
 
@@ -347,7 +347,7 @@ def _gelu_erf_grad_kernel(x):
     if tail_mask.any():
         xd = xc[tail_mask]
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
-        sq_hi, sq_lo = two_prod(xd, xd)
+        sq_hi, sq_lo = two_square(xd)
         diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
         ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
         result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
@@ -363,7 +363,7 @@ _GELU_TANH_FAR = 30.0
 
 def _gelu_tanh_argument(x):
     """v = 2 sqrt(2/pi) (x + kappa x^3) and dv/dx, each as a pair (|x| <= 30)."""
-    sq_hi, sq_lo = two_prod(x, x)
+    sq_hi, sq_lo = two_square(x)
     cube_hi, cube_lo = two_prod(x, sq_hi)
     cube_lo = cube_lo + x * sq_lo
     k_hi, k_lo = two_prod(_KAPPA_HI, cube_hi)
@@ -1058,51 +1058,68 @@ def _check_squareplus(func_name, b):
 _SQUAREPLUS_PAIRS = 1e150
 
 
-def _squareplus_parts(x, b):
-    """``h = sqrt(x^2 + b)`` as a pair ``h + h_lo`` and ``d = (h - x) / 2`` as a pair
-    ``d + d_lo`` (used for ``x < 0``, where its terms are positive). ``h`` is np.hypot's,
-    corrected once by Newton's step on the residual ``x^2 + b - h^2``, formed exactly: the
-    rounding of ``sqrt(b)`` inside hypot would otherwise cost up to 2 ULP near 0. Beyond
-    :data:`_SQUAREPLUS_PAIRS` the low parts are 0 (``h`` is then ``|x|`` to far better than
-    an ULP)."""
-    h = np.hypot(x, math.sqrt(b))
-    pairs = np.abs(x) < _SQUAREPLUS_PAIRS
-    xs, hs = np.where(pairs, x, 0.0), np.where(pairs, h, 1.0)
-    p, p_err = two_prod(xs, xs)
+def _hypot_pair(a, b):
+    """``h = sqrt(a^2 + b)`` as a pair ``h + h_lo``, for ``0 <= a <`` :data:`_SQUAREPLUS_PAIRS`.
+    The first ``h`` is within an ULP; Newton's step on the residual ``a^2 + b - h^2``, formed
+    exactly, then corrects it: the roundings of ``a^2 + b`` and of the square root would
+    otherwise cost up to 2 ULP near 0."""
+    if b < 1e300:
+        h = np.sqrt(a * a + b)
+    else:  # a^2 + b might overflow
+        h = np.hypot(a, math.sqrt(b))
+    p, p_err = two_square(a)
     total, total_err = two_sum(p, b)
-    q, q_err = two_prod(hs, hs)
+    q, q_err = two_square(h)
     residual = ((total - q) - q_err) + (total_err + p_err)  # total - q is exact: they are close
-    h_lo = np.where(pairs, residual / (2.0 * hs), 0.0)
-    d, d_lo = two_sum(0.5 * h, -0.5 * x)
-    return h, h_lo, d, np.where(pairs, d_lo + 0.5 * h_lo, 0.0), pairs
+    return h, residual / (2.0 * h)
+
+
+def _squareplus_parts(x, b):
+    """``(a, h, h_lo, d, d_lo, wide)`` for ``squareplus(x) = (x + h) / 2``: ``a = |x|``, with
+    the elements beyond :data:`_SQUAREPLUS_PAIRS` (infinities and nan included, marked by
+    ``wide``) replaced by 0; ``h + h_lo = sqrt(a^2 + b)`` and ``d + d_lo = (a + h) / 2``, a
+    sum of positive terms, as pairs. ``d`` is the result for ``x >= 0``, and for ``x < 0``,
+    where ``x + h`` cancels, ``(x + h) / 2 = b / (2 (h - x)) = (b / 4) / d``."""
+    wide = ~(np.abs(x) < _SQUAREPLUS_PAIRS)
+    a = np.abs(np.where(wide, 0.0, x) if wide.any() else x)
+    h, h_lo = _hypot_pair(a, b)
+    d, d_lo = two_sum(0.5 * a, 0.5 * h)
+    return a, h, h_lo, d, d_lo + 0.5 * h_lo, wide
+
+
+def _squareplus_wide(x, wide, b, grad):
+    """The kernels' values where ``|x| >= 1e150`` (or inf, nan): ``sqrt(x^2 + b)`` is
+    ``hypot(x, sqrt b)`` to far better than an ULP, and needs no pair."""
+    xw = x[wide]
+    xw = np.where(np.isinf(xw), 0.0, xw)  # their limits are filled in by the caller
+    hw = np.hypot(xw, math.sqrt(b))
+    d = np.where(xw >= 0.0, 1.0, 0.5 * hw - 0.5 * xw)  # 0 may occur only for x >= 0
+    if grad:
+        return np.where(xw >= 0.0, 0.5 + 0.5 * (xw / hw), (0.25 * b) / hw / d)
+    above, above_err = two_sum(0.5 * xw, 0.5 * hw)
+    return np.where(xw >= 0.0, above + above_err, (0.25 * b) / d)
 
 
 def _squareplus_kernel(x, b):
-    xf = np.where(np.isinf(x), 0.0, x)  # the limits at +-inf are filled in below
-    h, h_lo, d, d_lo, pairs = _squareplus_parts(xf, b)
-    # x + h cancels for x < 0; there (x + h) / 2 = b / (2 (h - x)) = (b / 4) / d.
-    half_sum, half_err = two_sum(0.5 * xf, 0.5 * h)
-    positive = half_sum + (half_err + 0.5 * h_lo)
-    paired = pairs & (xf < 0.0)  # d may be 0 elsewhere
-    negative = np.where(paired, divide(0.25 * b, np.where(paired, d, 1.0), d_lo),
-                        (0.25 * b) / np.where(xf >= 0.0, 1.0, d))
-    result = np.where(xf >= 0.0, positive, negative)
+    _, _, _, d, d_lo, wide = _squareplus_parts(x, b)
+    result = np.where(x >= 0.0, d + d_lo, divide(0.25 * b, d, d_lo))
+    if wide.any():
+        result[wide] = _squareplus_wide(x, wide, b, grad=False)
     return _where_finite(x, result, 0.0, np.inf)
 
 
 def _squareplus_grad_kernel(x, b):
-    xf = np.where(np.isinf(x), 0.0, x)
-    h, h_lo, d, d_lo, pairs = _squareplus_parts(xf, b)
-    # (1 + x / h) / 2 cancels for x < 0; there it is b / (2 h (h - x)) = (b / 4) / (h d), with
-    # h d as a pair.
-    paired = pairs & (xf < 0.0)  # d may be 0 elsewhere
-    hs, ds = np.where(paired, h, 1.0), np.where(paired, d, 1.0)
-    positive = 0.5 + 0.5 * np.where(pairs, divide(np.where(pairs, xf, 0.0),
-                                                  np.where(pairs, h, 1.0), h_lo), xf / h)
-    hd, hd_err = two_prod(hs, ds)
-    negative = np.where(paired, divide(0.25 * b, hd, hd_err + (hs * d_lo + h_lo * ds)),
-                        (0.25 * b) / h / np.where(xf >= 0.0, 1.0, d))
-    result = np.where(xf >= 0.0, positive, negative)
+    a, h, h_lo, d, d_lo, wide = _squareplus_parts(x, b)
+    # (1 + x / h) / 2; for x < 0, where it cancels, b / (2 h (h - x)) = (b / 4) / (h d), with
+    # h d as a pair. One division serves both branches, on numerators and denominators
+    # chosen per element.
+    hd, hd_err = two_prod(h, d)
+    negative = x < 0.0
+    ratio = divide(np.where(negative, 0.25 * b, a), np.where(negative, hd, h),
+                   np.where(negative, hd_err + (h * d_lo + h_lo * d), h_lo))
+    result = np.where(negative, ratio, 0.5 + 0.5 * ratio)
+    if wide.any():
+        result[wide] = _squareplus_wide(x, wide, b, grad=True)
     return _where_finite(x, result, 0.0, 1.0)
 
 
