@@ -45,6 +45,7 @@ extensions = [
     "meta_description",  # a description of each page for search engines, from its first words
     "sphinx_copybutton",  # a copy button on code; it copies neither prompts nor output
     "epub_output",       # an EPUB that epubcheck accepts: MathML declared, no gallery scripting
+    "latex_output",      # a PDF whose chapters are the site's pages
 ]
 
 root_doc = "index"
