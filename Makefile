@@ -1,5 +1,6 @@
 # The two README commands are `make docs` and `make test`; `make serve` previews the site;
-# `make po` refreshes the zh_CN catalogues.
+# `make po` refreshes the zh_CN catalogues; `make epub` and `make pdf` (which `make test` runs)
+# build the offline formats.
 SHELL   := bash
 PYTHON  ?= python3
 VENV    := .venv
@@ -17,7 +18,7 @@ HTML    := build/html
 PORT    ?= 8000
 step    := @printf '\n==> %s\n'
 
-.PHONY: docs test browser serve po constraints clean lighthouse epub
+.PHONY: docs test browser serve po constraints clean lighthouse epub pdf
 
 $(VENV)/installed: pyproject.toml constraints.txt
 	$(step) "Creating $(VENV) with $$($(PYTHON) --version)"
@@ -58,8 +59,8 @@ node_modules/.installed: package.json package-lock.json
 browser: $(VENV)/installed node_modules/.installed
 	@$(PY) tests/browser_setup.py
 
-test: docs browser
-	$(step) "Tests: package, site, translations, Read the Docs builds, browser, downloads"
+test: docs browser epub pdf
+	$(step) "Tests: package, site, translations, EPUB and PDF, Read the Docs builds, browser, downloads"
 	$(PY) -m pytest
 
 serve:
@@ -79,15 +80,38 @@ constraints: $(VENV)/installed
 	echo '# Exact versions of every dependency, tested together. Regenerate: make constraints' > constraints.txt
 	$(PIP) freeze --exclude-editable | grep -v '^activations' >> constraints.txt
 
-# The site as an EPUB per language, checked by epubcheck (Debian's package).
+# The site as an EPUB per language; epubcheck (Debian's package) fails the target on any error
+# or warning.
 epub: docs
-	$(step) "EPUB, English and Chinese (build/epub)"
+	$(step) "EPUB, English and Chinese (build/epub), checked by epubcheck"
 	$(SPHINX) -b epub -D language=en docs build/epub/en -d build/doctrees/epub-en
 	$(SPHINX) -b epub -D language=zh_CN docs build/epub/zh_CN -d build/doctrees/epub-zh_CN
-	@command -v epubcheck >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q epubcheck >/dev/null; } \
+	@command -v epubcheck >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+	  && apt-get install -y -q epubcheck >/dev/null; } \
 	  || { echo "epubcheck is missing: apt-get install epubcheck"; exit 1; }
-	java -jar /usr/share/java/epubcheck.jar -q build/epub/en/activations-en.epub
-	java -jar /usr/share/java/epubcheck.jar -q build/epub/zh_CN/activations-zh_CN.epub
+	java -jar /usr/share/java/epubcheck.jar --failonwarnings build/epub/en/activations-en.epub
+	java -jar /usr/share/java/epubcheck.jar --failonwarnings build/epub/zh_CN/activations-zh_CN.epub
+
+# The site as a PDF per language: Sphinx's LaTeX, then xelatex with xeCJK and ctex (Debian's TeX
+# Live, about 500 MB installed; no recommended packages). tests/test_offline_formats.py reads
+# the LaTeX logs (tables within the page, no missing glyph).
+TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-fonts-recommended latexmk poppler-utils \
+                fonts-noto-cjk fonts-freefont-otf
+TEX_READY    := command -v latexmk pdftotext >/dev/null && kpsewhich ctex.sty xeCJK.sty pzdr.tfm >/dev/null \
+                && fc-list -q 'Noto Serif CJK SC' && fc-list -q FreeSerif
+LATEXMK      := $(MAKE) --no-print-directory LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
+pdf: docs
+	@$(TEX_READY) || { [ "$$(id -u)" = 0 ] && echo "==> apt-get install $(TEX_PACKAGES)" \
+	  && apt-get update -qq && apt-get install -y -q --no-install-recommends $(TEX_PACKAGES) >/dev/null; } \
+	  || { echo "TeX for the PDF is missing: apt-get install --no-install-recommends $(TEX_PACKAGES)"; exit 1; }
+	$(step) "PDF, English and Chinese (build/pdf): Sphinx's LaTeX, then xelatex (about 1 minute each)"
+	@for lang in en zh_CN; do \
+	  $(SPHINX) -b latex -D language=$$lang docs build/latex/$$lang -d build/doctrees/latex-$$lang \
+	  && $(LATEXMK) -C build/latex/$$lang >build/latex/$$lang/latexmk.out 2>&1 \
+	  || { tail -20 build/latex/$$lang/latexmk.out; echo "the PDF failed: build/latex/$$lang/activations-$$lang.log"; exit 1; }; \
+	  mkdir -p build/pdf && cp build/latex/$$lang/activations-$$lang.pdf build/pdf/; \
+	done
+	@ls build/pdf
 
 # Lighthouse scores of a sample of pages, phone and desktop (figures for the README).
 lighthouse: docs node_modules/.installed

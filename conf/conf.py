@@ -10,7 +10,7 @@ sys.path.insert(0, str(CONF_DIR / "_ext"))
 import activations  # noqa: E402
 from wheel import site_url  # noqa: E402
 
-author = "The activations authors"  # project, copyright: SITE_TEXT below, per language
+author = "The activations authors"  # project, author, copyright: SITE_TEXT below, per language
 release = activations.__version__
 version = ".".join(release.split(".")[:2])
 
@@ -44,6 +44,8 @@ extensions = [
     "field_words_i18n",  # "optional", "default", "or" and the field colon in the page's language
     "meta_description",  # a description of each page for search engines, from its first words
     "sphinx_copybutton",  # a copy button on code; it copies neither prompts nor output
+    "epub_output",       # an EPUB that epubcheck accepts: MathML declared, no gallery scripting
+    "latex_output",      # a PDF whose chapters are the site's pages
 ]
 
 root_doc = "index"
@@ -91,6 +93,35 @@ html_last_updated_fmt = None
 # which EPUB forbids.
 epub_exclude_files = ["_static/jupyterlite_badge_logo.svg", "_static/binder_badge_logo.svg",
                       "_static/broken_example.png", "_static/no_image.png"]
+
+# --- PDF (make pdf) --------------------------------------------------------------------------
+# xelatex, for Unicode text; Chinese (the zh_CN book, and the Chinese terms of the English
+# glossary) through xeCJK in Noto CJK (fonts-noto-cjk). Document, title and author per
+# language: _localise_site_text below.
+latex_engine = "xelatex"
+latex_use_xindy = False          # no index, as on the site: no xindy to install
+latex_domain_indices = False
+latex_elements = {
+    "papersize": "a4paper",
+    "printindex": "",
+    "fontenc": r"\usepackage{xeCJK}",  # loads fontspec, as Sphinx's xelatex set-up does
+    "preamble": r"""
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+}
+LATEX_LANGUAGE = {
+    # In English text, quotes, apostrophes, dashes and ellipses are Latin: xeCJK would
+    # otherwise set them in the Chinese font, full width ("PyTorch’ s").
+    "en": {"preamble": latex_elements["preamble"]
+           + r'\xeCJKDeclareCharClass{Default}{"2018, "2019, "201C, "201D, "2014, "2026}'},
+    # ctex (on xeCJK) names the contents, chapters and figures in Chinese (babel has no Chinese
+    # captions) and sets the chapter headings (第 3 章); a full-width comma in the page header.
+    "zh_CN": {"fontenc": r"\usepackage[fontset=none,heading=true]{ctex}", "babel": "",
+              "fncychap": "",
+              "preamble": latex_elements["preamble"] + r"\renewcommand{\sphinxheadercomma}{，}"},
+}
 
 # --- copy buttons ------------------------------------------------------------------------
 # Doctest prompts and output are Pygments' .gp and .go spans: copied code runs as it is.
@@ -157,7 +188,7 @@ napoleon_preprocess_types = True
 # The few strings that come from the configuration rather than from a page. The language is
 # only final once command-line overrides (-D language=...) are applied, hence the hook.
 SITE_TEXT = {
-    "en": {"title": "Activation functions",
+    "en": {"title": "Activation functions", "author": "The activations authors",
            "description": "A tested reference for neural-network activation functions",
            "copyright": "2026, the activations authors",
            # The search page opened from disk (file://), where a page may not read others.
@@ -166,7 +197,7 @@ SITE_TEXT = {
                "does not let a page opened from disk read other pages. To search their text, "
                "serve the site: run make serve in the project folder, then open "
                "http://localhost:8000/.")},
-    "zh_CN": {"title": "激活函数",
+    "zh_CN": {"title": "激活函数", "author": "activations 项目作者",
               "description": "经过测试的神经网络激活函数参考",
               "copyright": "2026，activations 项目作者",
               "file_search_note": (
@@ -185,6 +216,10 @@ def _localise_site_text(app, config):
     config.html_baseurl = site_url(config.language)  # absolute canonical and hreflang links
     config.epub_basename = f"activations-{config.language}"
     config.epub_language = config.language.replace("_", "-")  # BCP 47, as EPUB requires
+    config.epub_author = config.epub_publisher = text["author"]
+    config.latex_documents = [(config.root_doc, f"activations-{config.language}.tex",
+                               text["title"], text["author"], "manual")]
+    config.latex_elements = {**config.latex_elements, **LATEX_LANGUAGE[config.language]}
 
 
 def setup(app):

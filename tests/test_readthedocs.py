@@ -9,6 +9,7 @@ the Docs publishes its whole output folder, so nothing but the site may be there
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -62,3 +63,30 @@ def test_declared_build_produces_the_language(tmp_path, rtd_language, html_lang,
              if p.name in (".doctrees", ".buildinfo", "environment.pickle")
              or p.suffix == ".doctree"]
     assert not state, state
+
+
+def test_offline_formats_are_built_as_make_builds_them():
+    """Both formats, from the same configuration and TeX packages as `make epub` and `make pdf`."""
+    assert sorted(CONFIG["formats"]) == ["epub", "pdf"]
+    builds = CONFIG["build"]["jobs"]["build"]
+    for builder, fmt in (("epub", "epub"), ("latex", "pdf")):
+        assert f"python -m sphinx -c conf -W -n --keep-going -b {builder} " in builds[fmt][0]
+        assert f"$READTHEDOCS_OUTPUT/{fmt}/" in builds[fmt][-1]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    packages = re.search(r"^TEX_PACKAGES\s*:=((?:.*\\\n)*.*)$", makefile, re.M)[1].replace("\\", " ").split()
+    packages.remove("poppler-utils")  # pdftotext, for the tests only
+    assert sorted(CONFIG["build"]["apt_packages"]) == sorted(packages)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("epub", ".epub"), ("pdf", ".pdf")])
+def test_declared_offline_build_produces_the_chinese_book(tmp_path, fmt, suffix):
+    env = dict(os.environ, READTHEDOCS="True", READTHEDOCS_LANGUAGE="zh-cn",
+               READTHEDOCS_VERSION="latest", READTHEDOCS_OUTPUT=str(tmp_path),
+               READTHEDOCS_CANONICAL_URL="https://activations.example.org/zh-cn/latest/",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    shutil.rmtree(ROOT / "_build" / ("epub" if fmt == "epub" else "latex"), ignore_errors=True)
+    for command in CONFIG["build"]["jobs"]["build"][fmt]:  # Read the Docs builds from scratch
+        subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, check=True, timeout=900,
+                       stdout=subprocess.DEVNULL)
+    (book,) = (tmp_path / fmt).iterdir()
+    assert book.name == f"activations-zh_CN{suffix}"

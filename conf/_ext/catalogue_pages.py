@@ -133,6 +133,10 @@ class ActivationTable(_ReSTDirective):
     """
 
     SHAPE = 5  # the first five properties go to the first table
+    # The PDF's column widths, in fractions of the text width (LaTeX's own guess squeezes the
+    # narrow columns until names and numbers run out of them); left-aligned, as on the site.
+    PDF_COLUMNS = {"shape": (0.17, 0.17, 0.13, 0.14, 0.23, 0.16),
+                   "origin": (0.16, 0.13, 0.13, 0.19, 0.39)}
 
     def run(self):
         labels = [label for label, _ in properties(CATALOGUE[0])]
@@ -155,7 +159,10 @@ class ActivationTable(_ReSTDirective):
                     f"{entry.paper}, {entry.year}",
                 ])
             lines += [f".. rubric:: :doc:`/{page}`", ""]
-            for rows in (shape, origin):
+            for table, rows in (("shape", shape), ("origin", origin)):
+                columns = "".join(rf">{{\raggedright\arraybackslash}}\Y{{{width}}}"
+                                  for width in self.PDF_COLUMNS[table])
+                lines += [f".. tabularcolumns:: {columns}", ""]
                 lines += _list_table(rows, ":header-rows: 1", ":class: properties") + [""]
         return self.parse_rest(lines)
 

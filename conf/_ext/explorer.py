@@ -6,6 +6,7 @@ each activation's values (f and f' on its plot range, for every combination of s
 softmax-like ones on the 2x4 logits for every temperature) are written to
 ``_static/explorer/<name>.js``, which the page loads when the reader picks that activation.
 Numbers are written with ``repr``, so the browser reads back exactly the package's float64 values.
+An EPUB or a PDF cannot run the explorer: there the page says where to find it on the site.
 """
 
 import itertools
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import numpy as np
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
+from wheel import site_url
 
 from activations.catalogue import CATALOGUE
 
@@ -52,6 +55,8 @@ LABELS = {
               "bars": "类 softmax 函数作用于 logits [[-1, 2, -3, 4], [5, -6, 7, 10]] 除以温度后的结果",
               "none": "请在上面选择一个激活函数。"},
 }
+ELSEWHERE = {"en": "The explorer runs in a web browser; it is on the site at ",
+             "zh_CN": "探索器需要在网页浏览器中运行，请在网站上打开："}
 DEFAULT_SELECTION = ("relu", "gelu")
 
 
@@ -122,11 +127,15 @@ class ExplorerDirective(SphinxDirective):
                 f'<div id="activation-explorer" data-base="{up}_static/explorer/"></div>\n'
                 f'<script type="application/json" id="explorer-config">{config}</script>\n'
                 f'<script src="{up}_static/explorer.js" defer></script>')
-        return [nodes.raw("", html, format="html")]
+        url = site_url(self.config.language) + self.env.docname + ".html"
+        elsewhere = nodes.paragraph("", ELSEWHERE[self.config.language],
+                                    nodes.reference(url, url, refuri=url))
+        return [addnodes.only("", nodes.raw("", html, format="html"), expr="builder_html"),
+                addnodes.only("", elsewhere, expr="not builder_html")]
 
 
 def write_data(app, exception):
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name != "html":
         return
     folder = Path(app.outdir) / "_static" / "explorer"
     folder.mkdir(parents=True, exist_ok=True)

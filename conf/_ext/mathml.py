@@ -4,7 +4,8 @@ Browsers display MathML natively, so pages need no math JavaScript and no networ
 converted by docutils' own converter; a formula it cannot convert is a build error, not a page
 with raw TeX left in it. Named character references other than XML's own (docutils writes
 ``&ApplyFunction;``) are written as the characters, so that every page is also well-formed XML,
-as an EPUB's XHTML must be.
+as an EPUB's XHTML must be. ``\tfrac`` and ``\dfrac`` give ``<mfrac>`` a display style, which
+MathML 3 (and so EPUB) allows only on ``<mstyle>``: the style moves to an ``<mstyle>`` around it.
 """
 
 import html
@@ -24,9 +25,24 @@ def _as_characters(mathml):
                   lambda m: m[0] if m[1] in XML_ENTITIES else html.unescape(m[0]), mathml)
 
 
+FRACTION_TAG = re.compile(r"<mfrac(?P<style>[^>]*)>|</mfrac>")
+
+
+def _style_outside_fractions(mathml):
+    styles = []  # per open <mfrac>: its style attributes, moved to an enclosing <mstyle>
+
+    def move(tag):
+        if tag[0] == "</mfrac>":
+            return "</mfrac></mstyle>" if styles.pop() else tag[0]
+        styles.append(tag["style"])
+        return f"<mstyle{tag['style']}><mfrac>" if tag["style"] else tag[0]
+
+    return FRACTION_TAG.sub(move, mathml)
+
+
 def _convert(node, latex, *, block):
     try:
-        return _as_characters(tex2mathml(latex, as_block=block))
+        return _style_outside_fractions(_as_characters(tex2mathml(latex, as_block=block)))
     except Exception as exc:  # docutils raises SyntaxError and friends for unknown macros
         raise ExtensionError(f"mathml: cannot convert {latex!r} ({exc}) in {node.source}") from exc
 

@@ -8,7 +8,8 @@ of the site, next to ``index.html``; a wheel is rebuilt only when the package's 
 - ``install-command`` (directive): the pip command that installs the wheel together with what
   the examples import, by the wheel's absolute URL (Read the Docs' canonical URL there; the
   ``make serve`` address for a local build).
-- ``wheel`` (role): a link to the wheel, e.g. ``{wheel}`the wheel```.
+- ``wheel`` (role): a link to the wheel, e.g. ``{wheel}`the wheel``` (in an EPUB or a PDF, to
+  the wheel on the site).
 - The download area of every example links to the install page (its title, in the page's
   language, is the link text).
 """
@@ -103,6 +104,14 @@ def link_install_page_from_downloads(app, doctree):
                                   classes=["sphx-glr-download", "sphx-glr-download-install"])
 
 
+def link_wheel_on_site(app, doctree, docname):
+    """An EPUB or a PDF does not hold the wheel: its link leads to the wheel on the site."""
+    if app.builder.name != "html":
+        for link in doctree.findall(nodes.reference):
+            if "wheel-download" in link["classes"]:
+                link["refuri"] = site_url(app.config.language) + wheel_name()
+
+
 def publish_wheel(app, exception):
     if exception is None and app.builder.name == "html":  # the EPUB offers no downloads
         wheel = build_wheel(Path(app.doctreedir).parent / "wheel")
@@ -113,5 +122,6 @@ def setup(app):
     app.add_directive("install-command", InstallCommand)
     app.add_role("wheel", wheel_role)
     app.connect("doctree-read", link_install_page_from_downloads)
+    app.connect("doctree-resolved", link_wheel_on_site)
     app.connect("build-finished", publish_wheel)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
