@@ -2,9 +2,9 @@
 
 Lighthouse (npm, package-lock.json) drives Debian's chromium against the built site, served
 locally and gzip-compressed, as Read the Docs serves it. For each page and mode it prints the
-four category scores and the cumulative layout shift; the goals are accessibility 100, best practices >= 95, SEO >= 90 (the search page is
-noindexed on purpose, so its SEO score is shown, not judged), performance >= 95, and a layout
-shift below 0.1 on the search page.
+four category scores and the cumulative layout shift; the goals are accessibility 100, best
+practices >= 95, SEO >= 90 (the search page is noindexed on purpose, so its SEO score is shown,
+not judged), performance >= 95, and a layout shift below 0.1 on the search page.
 
     python benchmarks/lighthouse.py            # the site in build/html (make lighthouse)
     python benchmarks/lighthouse.py --check    # exit 1 if a goal is missed
