@@ -185,10 +185,15 @@ def test_readers_queries_find_their_page_among_the_first_three(search_tab, serve
 
 # --- how results read ------------------------------------------------------------------------
 def result_items(tab):
-    """(title, snippet) of every result once the snippets have arrived (an API object has none)."""
+    """(title, snippet) of every result once the snippets have arrived (an API object has none).
+
+    A result's snippet is fetched as the result comes near the screen, so the tab scrolls to
+    the first result without one until every result has one.
+    """
     tab.wait_for_function(
-        "() => [...document.querySelectorAll('#search-results ul.search li')]"
-        ".every(li => li.querySelector('p.context, span'))", timeout=30_000)
+        "() => { const items = [...document.querySelectorAll('#search-results ul.search li')];"
+        " const waiting = items.find(li => !li.querySelector('p.context, span'));"
+        " waiting?.scrollIntoView(); return items.length && !waiting; }", timeout=30_000)
     return tab.eval_on_selector_all(
         "#search-results ul.search li:has(p.context)",
         "lis => lis.map(li => [li.querySelector('a').textContent,"

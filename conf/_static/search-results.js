@@ -8,7 +8,12 @@
 Search.makeSearchSummary = (htmlText, keywords, anchor) => {
   const summary = document.createElement("p");  // never null: Sphinx appends it as it is
   summary.classList.add("context");
-  const page = new DOMParser().parseFromString(htmlText, "text/html");
+  // Only the page's main text is parsed: the rest (navigation, outline) is most of the work.
+  const mainStart = htmlText.lastIndexOf("<", htmlText.indexOf(' role="main"'));
+  const mainEnd = htmlText.lastIndexOf("</article>");
+  const page = new DOMParser().parseFromString(
+    mainStart >= 0 && mainEnd > mainStart ? htmlText.slice(mainStart, mainEnd) : htmlText,
+    "text/html");
   const main = page.querySelector('[role="main"]');
   if (!main) return summary;
   // Left out: the title (the result shows it), code and printed output (the text explains
@@ -80,3 +85,66 @@ document.addEventListener("DOMContentLoaded", () => {
   const link = document.querySelector(".language-switch a");
   if (link && window.location.search) link.search = window.location.search;
 });
+
+// Results appear in order, each with its text. Sphinx 9.0 fetched and parsed every result's page
+// at once (50 pages, 2.7 MB for "sigmoid"), which held a phone's main thread for seconds, and
+// each text that arrived pushed the results below it down. Here the texts of the results on the
+// first screen are fetched before those results are shown, one page parsed per task, so nothing
+// on screen moves; a result further down gets its text as it comes within a screen of view.
+{
+  const summaries = DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY;  // false from disk (file-search.js)
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;  // Sphinx's _displayItem fetches nothing
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+  const pageUrl = (docName) =>
+    document.documentElement.dataset.content_root + docName + DOCUMENTATION_OPTIONS.FILE_SUFFIX;
+  const pages = new Map();  // url -> its text, fetched once
+  const fetchPage = (url) => {
+    if (!pages.has(url)) pages.set(url, fetch(url).then((response) => response.text()));
+    return pages.get(url);
+  };
+  const addSummary = async (item, [docName, , anchor], searchTerms, highlightTerms) => {
+    const text = await fetchPage(pageUrl(docName));
+    await nextTask();  // the parse in a task of its own
+    item.appendChild(Search.makeSearchSummary(text, searchTerms, anchor));
+    if (SPHINX_HIGHLIGHT_ENABLED)
+      highlightTerms.forEach((term) => _highlightText(item, term, "highlighted"));
+  };
+  // The results further down, loaded one at a time as they near the screen.
+  const waiting = new Map();  // item -> its summary's loader
+  let loading = Promise.resolve();
+  const nearScreen = new IntersectionObserver((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (!isIntersecting || !waiting.has(target)) continue;
+      nearScreen.unobserve(target);
+      loading = loading.then(waiting.get(target));
+      waiting.delete(target);
+    }
+  }, { rootMargin: "0px 0px 100% 0px" });
+
+  Search.query = async (query) => {
+    const [searchQuery, searchTerms, excludedTerms, highlightTerms, objectTerms] =
+      Search._parseQuery(query);
+    const results = Search._performSearch(searchQuery, searchTerms, excludedTerms,
+                                          highlightTerms, objectTerms).reverse();
+    const list = Search.output;
+    const staging = document.createElement("ul");
+    for (const [i, result] of results.entries()) {
+      await nextTask();
+      Search.output = staging;  // Sphinx builds the item (link, kind, description)
+      _displayItem(result, searchTerms, highlightTerms);
+      Search.output = list;
+      const item = staging.lastChild;
+      const needsText = summaries && !result[3];  // an API object has its description instead
+      if (needsText && list.getBoundingClientRect().bottom < window.innerHeight) {
+        // On the first screen: fetch the next results' pages while this one is parsed.
+        results.slice(i + 1, i + 4).forEach(([docName]) => fetchPage(pageUrl(docName)));
+        await addSummary(item, result, searchTerms, highlightTerms);
+      } else if (needsText) {
+        waiting.set(item, () => addSummary(item, result, searchTerms, highlightTerms).then(nextTask));
+        nearScreen.observe(item);
+      }
+      list.appendChild(item);
+    }
+    _finishSearch(results.length);
+  };
+}
