@@ -80,10 +80,14 @@ def _scale_negative(x, factor, out=None):
         return out
     # Multiplying everything and putting the positive inputs back is several times
     # faster than a masked multiplication; the positive side may overflow, unseen.
-    with np.errstate(over="ignore"):
-        out = np.multiply(x, factor, out=out)
+    out = _multiply_unseen_overflow(x, factor, out)
     np.putmask(out, x > 0.0, x)
     return out
+
+
+@np.errstate(over="ignore")  # a decorator costs half what a with block does
+def _multiply_unseen_overflow(x, factor, out):
+    return np.multiply(x, factor, out=out)
 
 
 # --------------------------------------------------------------------------
@@ -550,16 +554,17 @@ def relu6_grad(x):
 # --------------------------------------------------------------------------
 
 
+# Overflow is silenced by decorators (half the cost of a with block on every call).
+@np.errstate(over="ignore")  # beyond 1.3e154 the square is inf, correctly rounded
 def _squared_relu_kernel(x, out=None):
     out = _relu_kernel(x, out)
-    with np.errstate(over="ignore"):  # beyond 1.3e154 the square is inf, correctly rounded
-        return np.multiply(out, out, out=out)
+    return np.multiply(out, out, out=out)
 
 
+@np.errstate(over="ignore")
 def _squared_relu_grad_kernel(x, out=None):
     out = _relu_kernel(x, out)
-    with np.errstate(over="ignore"):
-        return np.multiply(out, 2.0, out=out)
+    return np.multiply(out, 2.0, out=out)
 
 
 def squared_relu(x):
@@ -765,6 +770,8 @@ def prelu(x, weight):
     array([[-0.1, -0.5],
            [-0.4,  4. ]])
     """
+    if type(weight) is float and math.isfinite(weight):  # one slope, without conversions
+        return apply_elementwise("prelu", x, _leaky_relu_kernel, weight, fills=True)
     w = _prelu_weight("prelu", weight)
     if w.size == 1:  # one slope: Leaky ReLU, on chunks
         return apply_elementwise("prelu", x, _leaky_relu_kernel, float(w[0]), fills=True)
@@ -821,6 +828,8 @@ def prelu_grad(x, weight):
     >>> prelu_grad([-np.inf, -2.0, 0.0, 3.0, np.inf], weight=0.25)
     array([0.25, 0.25, 0.25, 1.  , 1.  ])
     """
+    if type(weight) is float and math.isfinite(weight):  # one slope, without conversions
+        return apply_elementwise("prelu_grad", x, _leaky_relu_grad_kernel, weight)
     w = _prelu_weight("prelu_grad", weight)
     if w.size == 1:
         return apply_elementwise("prelu_grad", x, _leaky_relu_grad_kernel, float(w[0]))
@@ -1094,7 +1103,7 @@ def _selu_kernel(x, out=None):
     # lambda x for x > 0; lambda alpha expm1(x) for x <= 0. Each branch is one
     # accurate function times a constant carried as a pair; the branch is chosen
     # before the product, so one pair product serves both.
-    xc = np.clip(x, -800.0, 1e300)
+    xc = np.minimum(np.maximum(x, -800.0), 1e300)  # np.clip, without its Python wrapper
     positive = x > 0.0
     v = np.where(positive, xc, np.expm1(np.minimum(xc, 0.0)))
     hi = np.where(positive, _SELU_SCALE_HI, _SELU_NEGATIVE_HI)
@@ -1111,7 +1120,7 @@ def _selu_kernel(x, out=None):
 
 
 def _selu_grad_kernel(x, out=None):
-    negative = _times_pair(np.exp(np.clip(x, -800.0, 0.0)), _SELU_NEGATIVE_HI,
+    negative = _times_pair(np.exp(np.minimum(np.maximum(x, -800.0), 0.0)), _SELU_NEGATIVE_HI,
                            _SELU_NEGATIVE_LO)
     if out is None:
         out = negative

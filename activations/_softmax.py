@@ -3,11 +3,16 @@ r"""Softmax, log-softmax, softmin and sparsemax along an axis, with their Jacobi
 All three share one careful computation of the shifted scores
 :math:`x_j - m` (with :math:`m` the maximum of the slice) and of the sum of
 their exponentials, both carried with twice the float64 precision.
+
+The kernels take the axis of the slices: the last one, or the first one for short
+slices, which :func:`_by_rows` hands over transposed (each position of the slice is then
+one long contiguous vector, and the per-slice arithmetic is elementwise across them,
+several times faster than operating on rows of a few elements).
 """
 
 import numpy as np
 
-from ._sigmoid import divide, set_where, two_prod, two_sum
+from ._sigmoid import _split, divide, set_where, two_prod, two_sum
 from ._validation import _real_array, as_real_array, by_rows, check_axis, restore_dtype
 
 __all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian", "softmin",
@@ -17,60 +22,74 @@ __all__ = ["softmax", "softmax_jacobian", "log_softmax", "log_softmax_jacobian",
 # exp(x - m) <= exp(-1000) == 0 in float64, so clamping such entries up to the
 # bound changes nothing and keeps x - m from overflowing (x = -1e308, m = 1e308).
 _NEGLIGIBLE = -1000.0
+# Slices up to this length are computed transposed (see the module's docstring); longer
+# ones along the last axis, where broadcasting a per-slice value costs little.
+_SHORT = 16
 
 
-def _sum_pair(values):
-    """Sum of non-negative ``values`` over the last axis as an unevaluated pair.
+def _part(values, axis, index):
+    """``values[..., index]`` for ``axis=-1``, ``values[index]`` for ``axis=0``."""
+    return values[index] if axis == 0 else values[..., index]
+
+
+def _sum_pair(values, axis=-1):
+    """Sum of non-negative ``values`` along ``axis`` as an unevaluated pair (kept dims).
 
     A pairwise tree of exact two-sums; the rounding errors of all levels are
     collected in ``lo``, so ``hi + lo`` is the sum to about twice the working
     precision.
     """
-    lo = np.zeros(values.shape[:-1])
-    while values.shape[-1] > 1:
-        if values.shape[-1] % 2:
-            pad = np.zeros(values.shape[:-1] + (1,))
-            values = np.concatenate([values, pad], axis=-1)
-        values, err = two_sum(values[..., 0::2], values[..., 1::2])
-        lo = lo + _row_sum(err)
-    return values[..., 0], lo
+    lo = np.zeros_like(_part(values, axis, slice(0, 1)))
+    while values.shape[axis] > 1:
+        if values.shape[axis] % 2:
+            pad = np.zeros_like(_part(values, axis, slice(0, 1)))
+            values = np.concatenate([values, pad], axis=axis)
+        values, err = two_sum(_part(values, axis, slice(0, None, 2)),
+                              _part(values, axis, slice(1, None, 2)))
+        lo = lo + _row_sum(err, axis)
+    return values, lo
 
 
-def _row_sum(values):
-    """``values.sum(axis=-1)``; on short rows, column by column in the order NumPy adds them
-    (the same result, several times faster than a reduction over a short axis)."""
-    if values.shape[-1] > 7:
-        return values.sum(axis=-1)
-    total = values[..., 0]
-    for k in range(1, values.shape[-1]):
-        total = total + values[..., k]
+def _row_sum(values, axis):
+    """``values.sum(axis, keepdims=True)`` of the last axis (or of the first, transposed);
+    on short rows column by column in the order NumPy adds them (the same result, several
+    times faster than a reduction over a short axis)."""
+    if values.shape[axis] > 7:
+        if axis == 0:  # NumPy's order is that of a contiguous row
+            return np.ascontiguousarray(values.T).sum(axis=-1)[None]
+        return values.sum(axis=-1, keepdims=True)
+    total = _part(values, axis, slice(0, 1))
+    for k in range(1, values.shape[axis]):
+        total = total + _part(values, axis, slice(k, k + 1))
     return total
 
 
-def _row_max(values):
-    """``np.max(values, axis=-1, keepdims=True)``, as a tree of elementwise maxima (several
+def _row_max(values, axis=-1):
+    """``np.max(values, axis, keepdims=True)``, as a tree of elementwise maxima (several
     times faster than a reduction over a short axis). Rows holding nan take np.max's nan,
     which keeps the sign of the input's (np.maximum may not)."""
-    if values.shape[-1] < 2:
+    if values.shape[axis] < 2:
         return values.copy()
     m = values
-    while m.shape[-1] > 1:
-        if m.shape[-1] % 2:
-            m = np.concatenate([m, m[..., -1:]], axis=-1)
-        m = np.maximum(m[..., 0::2], m[..., 1::2])
-    nan = np.isnan(m[..., 0])
+    while m.shape[axis] > 1:
+        if m.shape[axis] % 2:
+            m = np.concatenate([m, _part(m, axis, slice(-1, None))], axis=axis)
+        m = np.maximum(_part(m, axis, slice(0, None, 2)), _part(m, axis, slice(1, None, 2)))
+    nan = np.isnan(m)
     if nan.any():
-        m[nan] = np.max(values, axis=-1, keepdims=True)[nan]
+        m[nan] = np.max(values, axis=axis, keepdims=True)[nan]
     return m
 
 
-def _full(row_values, n):
-    """Per-row values (last axis of length 1) repeated ``n`` times along it: elementwise
-    operations on whole arrays are several times faster than broadcasting over short rows."""
-    return np.repeat(row_values, n, axis=-1)
+def _full(row_values, shape):
+    """Per-row values (kept dims) as an array of ``shape`` where they would broadcast with a
+    stride of 0 (along the last axis, or a single transposed row): NumPy runs such
+    arithmetic in another loop, several times slower on short rows and with other signs for
+    nan. Broadcast along the first axis, they are left as they are."""
+    return np.broadcast_to(row_values, shape).copy() if row_values.shape[-1] == 1 else row_values
 
 
-def _apply_limits(x):
+def _apply_limits(x, axis=-1):
     """The scores after the rules for infinities, the row maxima, and the -inf mask.
 
     Rows containing +inf share the mass among their +inf entries (those become
@@ -79,7 +98,7 @@ def _apply_limits(x):
     -inf entries get the stand-in value m, so that x - m never computes
     inf - inf; the mask says which they were.
     """
-    m = _row_max(x)
+    m = _row_max(x, axis)
     # Each rule rewrites the scores only if some row needs it (the input is never written).
     pos_inf_row = m == np.inf
     if pos_inf_row.any():
@@ -102,30 +121,29 @@ def _weights(x, m, neg_inf):
     their weight is 0 either way, and x - m can then never overflow. Returns
     the weights and the pair ``d_hi + d_lo = x - m`` of the clamped scores.
     """
-    nonnegative = m[..., 0] >= 0.0
+    nonnegative = m >= 0.0
     if nonnegative.all():  # the usual case, without a selection
         x = np.maximum(x, _NEGLIGIBLE)
     elif nonnegative.any():
-        x = np.where(m >= 0.0, np.maximum(x, _NEGLIGIBLE), x)
-    m = _full(m, x.shape[-1])
+        x = np.where(nonnegative, np.maximum(x, _NEGLIGIBLE), x)
     # x - m is rounded; keep its rounding error d_lo (two-sum) and use
     # exp(d_hi + d_lo) = exp(d_hi) * (1 + d_lo) to first order, which is exact to
     # float64 precision since |d_lo| <= ulp(d_hi) / 2.
-    d_hi, d_lo = two_sum(x, -m)
+    d_hi, d_lo = two_sum(x, -_full(m, x.shape))
     w = np.exp(d_hi)
     w = w + w * d_lo
     return set_where(w, neg_inf, 0.0), d_hi, d_lo
 
 
-def _softmax_parts(x):
-    """Unnormalised weights ``w`` and their sum ``(s_hi, s_lo)`` over the last axis.
+def _softmax_parts(x, axis=-1):
+    """Unnormalised weights ``w`` and their sum ``(s_hi, s_lo)`` along ``axis`` (kept).
 
     ``softmax = w / (s_hi + s_lo)``, with the limits described in
     :func:`_apply_limits`.
     """
-    w, _, _ = _weights(*_apply_limits(x))
-    s_hi, s_lo = _sum_pair(w)
-    return w, s_hi[..., None], s_lo[..., None]
+    w, _, _ = _weights(*_apply_limits(x, axis))
+    s_hi, s_lo = _sum_pair(w, axis)
+    return w, s_hi, s_lo
 
 
 def _prepare(x, axis, func_name, convert=True):
@@ -136,21 +154,45 @@ def _prepare(x, axis, func_name, convert=True):
     return np.moveaxis(values, axis, -1), axis, out_dtype
 
 
-def _softmax_kernel(values):
-    """Softmax over the last axis of a float64 array."""
+def _by_rows(kernel, values, out_dtype):
+    """``kernel(block, axis)`` over the last axis of ``values`` (see :func:`by_rows`); short
+    rows are handed over transposed, with ``axis=0``."""
+    if values.shape[-1] <= _SHORT:
+        return by_rows(lambda block: kernel(block, 0), values, out_dtype, transposed=True)
+    return by_rows(lambda block: kernel(block, -1), values, out_dtype)
+
+
+def _softmax_kernel(values, axis=-1):
+    """Softmax along ``axis`` of a float64 array."""
     if values.size == 0:
         return np.empty(values.shape)
     with np.errstate(under="ignore"):
-        w, s_hi, s_lo = _softmax_parts(values)
-        n = values.shape[-1]
-        return divide(w, _full(s_hi, n), _full(s_lo, n))
+        w, s_hi, s_lo = _softmax_parts(values, axis)
+        return _divide_by_rows(w, s_hi, s_lo)
+
+
+def _divide_by_rows(w, s_hi, s_lo):
+    """``divide(w, s_hi, s_lo)`` (the same values) for non-negative ``w`` and per-row
+    denominators (kept dims): the denominator is split once per row, and ``w - p`` is never
+    -0.0, so divide's ``+ 0.0`` changes nothing and is left out. Rows along the last axis
+    take divide itself (see :func:`_full`)."""
+    if s_hi.shape[-1] == 1:
+        return divide(w, _full(s_hi, w.shape), _full(s_lo, w.shape))
+    q = w / _full(s_hi, w.shape)
+    p = q * _full(s_hi, w.shape)
+    q_hi, q_lo = _split(q)
+    s_hi_hi, s_hi_lo = (_full(part, w.shape) for part in _split(s_hi))
+    p_err = ((q_hi * s_hi_hi - p) + q_hi * s_hi_lo + q_lo * s_hi_hi) + q_lo * s_hi_lo
+    residual = ((w - p) - p_err) - q * _full(s_lo, w.shape)
+    return q + residual / _full(s_hi, w.shape)
 
 
 def _others(w):
     """For each i, the sum of the w_j with j != i, as a pair (shape of w)."""
     n = w.shape[-1]
     others = np.where(np.eye(n, dtype=bool), 0.0, w[..., None, :])
-    return _sum_pair(others)
+    hi, lo = _sum_pair(others)
+    return hi[..., 0], lo[..., 0]
 
 
 def _softmax_jacobian_kernel(values):
@@ -178,23 +220,23 @@ def _softmax_jacobian_kernel(values):
     return jac
 
 
-def _log_softmax_kernel(values):
-    """Log-softmax over the last axis of a float64 array."""
+def _log_softmax_kernel(values, axis=-1):
+    """Log-softmax along ``axis`` of a float64 array."""
     if values.size == 0:
         return np.empty(values.shape)
     with np.errstate(under="ignore"):
-        x, m, neg_inf = _apply_limits(values)
+        x, m, neg_inf = _apply_limits(values, axis)
         w, d_hi, d_lo = _weights(x, m, neg_inf)
         # log S with S = 1 + T, where T sums every weight but one maximal entry
         # (whose weight is exactly 1): log1p(T) keeps full relative precision
         # when one score dominates and log S is tiny.
-        first = np.argmax((x == m) & ~neg_inf, axis=-1)[..., None]
+        first = np.expand_dims(np.argmax((x == m) & ~neg_inf, axis=axis), axis)
         others = w.copy()
-        np.put_along_axis(others, first, 0.0, axis=-1)
-        t_hi, t_lo = _sum_pair(others)
-        log_s = (np.log1p(t_hi) + t_lo / (1.0 + t_hi))[..., None]
+        np.put_along_axis(others, first, 0.0, axis=axis)
+        t_hi, t_lo = _sum_pair(others, axis)
+        log_s = np.log1p(t_hi) + t_lo / (1.0 + t_hi)
         # x - m <= 0 and -log S <= 0: adding them cannot cancel.
-        r_hi, r_lo = two_sum(d_hi, -_full(log_s, d_hi.shape[-1]))
+        r_hi, r_lo = two_sum(d_hi, -_full(log_s, d_hi.shape))
         result = r_hi + (r_lo + d_lo)
         clamped = (m >= 0.0) & (x < _NEGLIGIBLE)
         if clamped.any():
@@ -293,7 +335,7 @@ def softmax(x, axis=-1):
     array([0.5, 0.5])
     """
     values, axis, out_dtype = _prepare(x, axis, "softmax", convert=False)
-    return restore_dtype(np.moveaxis(by_rows(_softmax_kernel, values, out_dtype), -1, axis),
+    return restore_dtype(np.moveaxis(_by_rows(_softmax_kernel, values, out_dtype), -1, axis),
                          out_dtype)
 
 
@@ -437,7 +479,7 @@ def log_softmax(x, axis=-1):
     array([    0., -1000.])
     """
     values, axis, out_dtype = _prepare(x, axis, "log_softmax", convert=False)
-    return restore_dtype(np.moveaxis(by_rows(_log_softmax_kernel, values, out_dtype), -1, axis),
+    return restore_dtype(np.moveaxis(_by_rows(_log_softmax_kernel, values, out_dtype), -1, axis),
                          out_dtype)
 
 
@@ -550,7 +592,7 @@ def softmin(x, axis=-1):
     array([1., 0., 0.])
     """
     values, axis, out_dtype = _prepare(x, axis, "softmin", convert=False)
-    result = by_rows(lambda rows: _softmax_kernel(-rows), values, out_dtype)
+    result = _by_rows(lambda rows, along: _softmax_kernel(-rows, along), values, out_dtype)
     return restore_dtype(np.moveaxis(result, -1, axis), out_dtype)
 
 
@@ -630,10 +672,9 @@ def _sparsemax_kernel(values):
         support = near & (z_hi >= cut)
         # tau = (sum over the support of z - 1) / size, as a pair q + r.
         s_hi, s_lo = _sum_pair(np.where(support, z_hi, 0.0))
-        s_lo = s_lo + np.sum(np.where(support, z_lo, 0.0), axis=-1)
+        s_lo = s_lo + np.sum(np.where(support, z_lo, 0.0), axis=-1, keepdims=True)
         t_hi, t_err = two_sum(s_hi, -1.0)
-        t_lo = (t_err + s_lo)[..., None]
-        t_hi = t_hi[..., None]
+        t_lo = t_err + s_lo
         q = (t_hi + t_lo) / size
         p_hi, p_err = two_prod(q, size.astype(float))
         r = (((t_hi - p_hi) - p_err) + t_lo) / size

@@ -274,19 +274,25 @@ def _fill(kernel, values, params, out):
         _round_into(out, result)
 
 
-def by_rows(kernel, values, out_dtype=_FLOAT64):
+def by_rows(kernel, values, out_dtype=_FLOAT64, transposed=False):
     """``kernel`` over the last axis of ``values`` (softmax, GLU), on blocks of rows of about
     ``_CHUNK`` elements, since rows are independent: its temporaries stay in cache.
 
     ``values`` may have any real dtype; each block is converted to float64 for the kernel
     and its result rounded once into an array of ``out_dtype``. The kernel may shorten the
-    last axis (GLU halves it).
+    last axis (GLU halves it). With ``transposed=True`` the kernel receives each block
+    transposed (C-contiguous, one row per position along the last axis; the conversion
+    does the transposition) and returns its result transposed.
     """
     rows = values.reshape(math.prod(values.shape[:-1]), values.shape[-1])  # rows may be empty
     step = max(1, _CHUNK // max(rows.shape[1], 1))
     out = None
     for start in range(0, max(rows.shape[0], 1), step):
-        result = kernel(rows[start:start + step].astype(np.float64, copy=False))
+        block = rows[start:start + step]
+        if transposed:
+            result = kernel(block.T.astype(np.float64, order="C", copy=False)).T
+        else:
+            result = kernel(block.astype(np.float64, copy=False))
         if out is None:
             out = np.empty((rows.shape[0], result.shape[-1]), out_dtype)
         with np.errstate(over="ignore"):  # rounding to float16/32 may overflow, correctly
