@@ -73,6 +73,15 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def visits(browser, server):
+    """{(language, page): Visit} for every page of both languages, each visited once
+    (tests/page_visits.py): the browser and the accessibility tests check these records."""
+    from page_visits import visit_every_page
+
+    return visit_every_page(browser, server)
+
+
 @pytest.fixture
 def page(browser, server):
     """A fresh browser page that records console errors, failed and off-site requests."""
@@ -90,3 +99,4 @@ def page(browser, server):
            or tab.offsite_requests.append(req.url))
     yield tab
     context.close()
+
