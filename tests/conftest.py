@@ -101,18 +101,25 @@ def page(browser, server):
     context.close()
 
 
-# pytest-xdist (`-n auto --dist loadgroup` in pyproject.toml) hands each group to one worker.
-# A group is a module, so that a module's fixtures (every download run) are computed once; the
-# two modules that check the pages' visits share one group (one visit per page), and so do the
+# pytest-xdist (`-n auto --dist loadscope` in pyproject.toml) hands each scope to one worker. A
+# scope is a module, so that a module's fixtures (every download run) are computed once; the
+# two modules that check the pages' visits share one scope (one visit per page), and so do the
 # modules that build from the repository's sources, so that two of them never write its build
-# folders at the same time.
-GROUPS = {"test_browser": "page-visits", "test_accessibility": "page-visits",
-          "test_readthedocs": "repository-builds", "test_translations": "repository-builds",
-          "test_package": "repository-builds"}
+# folders at the same time. (xdist's own groups, `--dist loadgroup`, do not work with pytest 9.)
+SCOPES = {"test_browser": "page visits", "test_accessibility": "page visits",
+          "test_readthedocs": "repository builds", "test_translations": "repository builds",
+          "test_package": "repository builds"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items):
-    for item in items:
-        module = item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(GROUPS.get(Path(module).stem, module)))
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::")[0]
+            return SCOPES.get(Path(module).stem, module)
+
+    return ModuleScopes(config, log)
