@@ -17,6 +17,10 @@ The default order is the Makefile's. With --order gettext,en,zh_CN the gettext p
 not execute examples) reads the example pages before the English build executes and rewrites
 them, so the first rebuild re-reads those pages for gettext.
 
+Wall time moves with whatever else the machine runs; the CPU time of the build processes (user +
+system, from the operating system's accounting of finished child processes) moves far less, so
+both are printed.
+
 How many examples each command executed is read from sphinx-gallery's own summary ("executed N
 out of M files") and checked against the ``.py.md5`` files it rewrites after every execution.
 
@@ -31,6 +35,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -82,21 +87,27 @@ def md5_stamps(repo: Path) -> dict[str, int]:
             for p in gallery.rglob("*.py.md5")} if gallery.is_dir() else {}
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_phase(repo: Path, python: str, order: list[str]) -> list[dict]:
     steps = []
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("READTHEDOCS_LANGUAGE", None)
     for name, command in commands(python, order):
         before = md5_stamps(repo)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
         if done.returncode:
             sys.exit(f"{name} failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
         after = md5_stamps(repo)
         rerun = sorted(k for k, stamp in after.items() if before.get(k) != stamp)
         reported = [int(m[1]) for m in EXECUTED.finditer(done.stdout + done.stderr)]
-        steps.append({"step": name, "seconds": seconds, "executed": rerun,
+        steps.append({"step": name, "seconds": seconds, "cpu": cpu, "executed": rerun,
                       "reported": sum(reported) if reported else 0})
     shutil.copy2(repo / "conf" / "landing.html", repo / "build" / "html" / "index.html")
     return steps
@@ -132,12 +143,16 @@ def main(argv=None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
 
     total = {phase: sum(s["seconds"] for s in steps) for phase, steps in phases.items()}
+    cpu = {phase: sum(s["cpu"] for s in steps) for phase, steps in phases.items()}
     print(f"Bilingual build of a copy of {ROOT} ({os.cpu_count()} CPUs, {examples} examples; "
           f"edited: {edit})")
-    print(f"{'phase':10} {'seconds':>8} {'of cold':>8}   per step: seconds [examples executed]")
+    print(f"{'phase':10} {'seconds':>8} {'of cold':>8} {'CPU s':>7} {'of cold':>8}   "
+          "per step: seconds / CPU seconds [examples executed]")
     for phase, steps in phases.items():
-        detail = "   ".join(f"{s['step']} {s['seconds']:.1f} [{len(s['executed'])}]" for s in steps)
-        print(f"{phase:10} {total[phase]:8.1f} {total[phase] / total['cold']:8.0%}   {detail}")
+        detail = "   ".join(f"{s['step']} {s['seconds']:.1f} / {s['cpu']:.1f} [{len(s['executed'])}]"
+                           for s in steps)
+        print(f"{phase:10} {total[phase]:8.1f} {total[phase] / total['cold']:8.0%} "
+              f"{cpu[phase]:7.1f} {cpu[phase] / cpu['cold']:8.0%}   {detail}")
 
     problems = []
     for phase, steps in phases.items():

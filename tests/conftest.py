@@ -73,6 +73,15 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def visits(browser, server):
+    """{(language, page): Visit} for every page of both languages, each visited once
+    (tests/page_visits.py): the browser and the accessibility tests check these records."""
+    from page_visits import visit_every_page
+
+    return visit_every_page(browser, server)
+
+
 @pytest.fixture
 def page(browser, server):
     """A fresh browser page that records console errors, failed and off-site requests."""
@@ -90,3 +99,27 @@ def page(browser, server):
            or tab.offsite_requests.append(req.url))
     yield tab
     context.close()
+
+
+# pytest-xdist (`-n auto --dist loadscope` in pyproject.toml) hands each scope to one worker. A
+# scope is a module, so that a module's fixtures (every download run) are computed once; the
+# two modules that check the pages' visits share one scope (one visit per page), and so do the
+# modules that build from the repository's sources, so that two of them never write its build
+# folders at the same time. (xdist's own groups, `--dist loadgroup`, do not work with pytest 9.)
+SCOPES = {"test_browser": "page visits", "test_accessibility": "page visits",
+          "test_readthedocs": "repository builds", "test_translations": "repository builds",
+          "test_package": "repository builds"}
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::")[0]
+            return SCOPES.get(Path(module).stem, module)
+
+    return ModuleScopes(config, log)

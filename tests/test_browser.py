@@ -1,36 +1,29 @@
 """Every page of both languages, opened in headless Chromium the way a reader opens it.
 
-Each page is visited once (one browser, one context per language, pages in turn) and what a
-reader would meet is recorded: console errors, failed requests, requests to other hosts, images
-that do not load or have no alt text, math that did not render, and where the language switch
-leads. The tests below then check those records, each listing every page at fault. A second
-pass at phone width looks for pages that scroll sideways, and screenshots of the home page, a
-gallery page and a search result page, at desktop and phone width, go to build/screenshots/.
+Each page is visited once (tests/page_visits.py, shared with the accessibility tests) and what
+a reader would meet is recorded: console errors, failed requests, requests to other hosts,
+images that do not load or have no alt text, math that did not render, where the language
+switch leads, and, at phone width, what makes the page scroll sideways. The tests below check
+those records, each listing every page at fault. Screenshots of the home page, a gallery page
+and a search result page, at desktop and phone width, go to build/screenshots/.
 """
 
 import ast
 import importlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 
 from conftest import HTML, LANGUAGES, ROOT
+from page_visits import DESKTOP, PHONE, Visit, instrument
 
 SCREENSHOTS = HTML.parent / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 
 # Raw TeX a reader must never see: a command (\frac, \sigma ...), display or inline delimiters,
 # or an unconverted role.
 RAW_TEX = re.compile(r"\\[A-Za-z]{2,}|\$\$|\\[()\[\]]|\$[^$\s][^$\n]*\$|:math:|\{math\}")
-
-
-def pages(language):
-    return sorted(p.relative_to(HTML / language).as_posix()
-                  for p in (HTML / language).rglob("*.html"))
 
 
 def other(language):
@@ -96,168 +89,6 @@ def source_math(page):
     if md.is_file():
         return _markdown_math(md.read_text(encoding="utf-8"))
     return 0  # genindex, search, py-modindex: generated, no source
-
-
-# --- one visit per page ------------------------------------------------------------------------
-
-@dataclass
-class Visit:
-    console_errors: list = field(default_factory=list)
-    failed_requests: list = field(default_factory=list)
-    offsite_requests: list = field(default_factory=list)
-    images: list = field(default_factory=list)
-    math: dict = field(default_factory=dict)
-    objects: dict = field(default_factory=dict)  # API entry (dt id) -> its <math> elements
-    visible_text: str = ""
-    switch: dict = field(default_factory=dict)
-    phone_overflow: list = field(default_factory=list)
-    desktop_scrollers: list = field(default_factory=list)
-    phone_menu: dict = field(default_factory=dict)
-    labels: list = field(default_factory=list)
-
-
-INSPECT = """async () => {
-  const images = [...document.images];
-  images.forEach((img) => { img.loading = "eager"; });
-  const settled = (img) => img.complete ? null : new Promise((done) => {
-    img.addEventListener("load", done, { once: true });
-    img.addEventListener("error", done, { once: true });
-  });
-  await Promise.race([Promise.all(images.map(settled)),
-                      new Promise((done) => setTimeout(done, 10000))]);
-  const hidden = "pre, code, math, script, style, noscript, textarea, template";
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const text = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    if (el && !el.closest(hidden) && el.getClientRects().length) text.push(node.data);
-  }
-  const maths = [...document.querySelectorAll("math")];
-  return {
-    images: images.map((img) => ({ src: img.getAttribute("src"), alt: img.getAttribute("alt"),
-                                   width: img.naturalWidth })),
-    math: {
-      count: maths.length,
-      not_mathml: maths.filter((m) => !(m instanceof MathMLElement)).length,
-      not_drawn: maths.filter((m) => {
-        const box = m.getBoundingClientRect();
-        return !(box.width > 0 && box.height > 0);
-      }).length,
-      errors: document.querySelectorAll("merror").length,
-    },
-    text: text.join(" "),
-    objects: Object.fromEntries([...document.querySelectorAll("dl.py > dt[id]")].map((dt) => [
-      dt.id, dt.querySelectorAll("math").length
-        + (dt.nextElementSibling?.querySelectorAll("math").length ?? 0)])),
-  };
-}"""
-
-
-# At desktop width: boxes (tables, code, formulas) whose content is wider than the box, so that a
-# reader has to scroll them sideways.
-SCROLLERS = """() => [...document.querySelectorAll("body *")].filter((el) => {
-  const overflow = getComputedStyle(el).overflowX;
-  return (overflow === "auto" || overflow === "scroll") && el.getClientRects().length
-    && el.scrollWidth > el.clientWidth + 1;
-}).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} `
-  + `(${el.scrollWidth} px in ${el.clientWidth})`)"""
-
-# Labels a reader meets without seeing them as text: aria-label, title and placeholder
-# attributes, and text that stylesheets add (sphinx-gallery's label above printed output).
-LABELS = """() => {
-  const found = [...document.querySelectorAll("[aria-label], [title], [placeholder]")]
-    .flatMap((el) => ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a)))
-    .filter((label) => label);
-  for (const el of document.querySelectorAll(".sphx-glr-script-out")) {
-    found.push(getComputedStyle(el, "::before").content.replace(/^"|"$/g, ""));
-  }
-  return found;
-}"""
-
-# At phone width: the button that opens the navigation drawer (with the search box) and where it
-# is on the page.
-PHONE_MENU = """() => {
-  const button = document.querySelector("label[for='__navigation']:not(.overlay)");
-  const box = button?.getBoundingClientRect();
-  return box ? { top: box.top + window.scrollY, width: box.width, height: box.height } : {};
-}"""
-
-# At phone width: what sticks out to the right of the screen, making the page scroll sideways.
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  if (document.documentElement.scrollWidth <= width + 1) return [];
-  const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-    + [...el.classList].map((c) => "." + c).join("");
-  const clipped = (el) => {  // inside a box that scrolls or clips: does not widen the page
-    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
-      if (getComputedStyle(a).overflowX !== "visible") return true;
-    return false;
-  };
-  return [...document.body.querySelectorAll("*")].filter((el) => {
-    const right = el.getBoundingClientRect().right;
-    return right > width + 1 && el.parentElement.getBoundingClientRect().right <= width + 1
-      && !clipped(el);
-  }).slice(0, 5).map((el) => `${describe(el)} (${Math.round(el.getBoundingClientRect().right)} px)`);
-}"""
-
-
-def _instrument(tab, server, state):
-    """Send the tab's events to the Visit in ``state["visit"]``.
-
-    A request that the browser aborts because the test navigates away (a favicon still loading
-    when the next page is opened) is not a failure; ``state["leaving"]`` marks those moments.
-    """
-    def failed(req):
-        if not (state["leaving"] and req.failure == "net::ERR_ABORTED"):
-            state["visit"].failed_requests.append(f"{req.url} ({req.failure})")
-
-    tab.on("console", lambda msg: msg.type == "error" and state["visit"].console_errors.append(
-        f"{msg.text} {msg.location.get('url', '')}"))
-    tab.on("pageerror", lambda exc: state["visit"].console_errors.append(str(exc)))
-    tab.on("requestfailed", failed)
-    tab.on("response", lambda res: res.status >= 400 and state["visit"].failed_requests.append(
-        f"{res.url} ({res.status})"))
-    tab.on("request", lambda req: req.url.startswith(("data:", "blob:", server + "/"))
-           or state["visit"].offsite_requests.append(req.url))
-
-
-@pytest.fixture(scope="module")
-def visits(browser, server):
-    """{(language, page): Visit} for every page of both languages."""
-    results = {}
-    state = {"visit": Visit(), "leaving": False}
-    for language in LANGUAGES:
-        context = browser.new_context(viewport=DESKTOP)
-        tab = context.new_page()
-        _instrument(tab, server, state)
-        for page in pages(language):
-            state["leaving"] = True
-            tab.goto(f"{server}/{language}/{page}", wait_until="commit")
-            visit = state["visit"] = results[language, page] = Visit()
-            state["leaving"] = False
-            tab.wait_for_load_state("load")
-            found = tab.evaluate(INSPECT)
-            visit.images, visit.math, visit.visible_text = found["images"], found["math"], found["text"]
-            visit.objects = found["objects"]
-            visit.desktop_scrollers = tab.evaluate(SCROLLERS)
-            visit.labels = tab.evaluate(LABELS)
-            tab.set_viewport_size(PHONE)
-            visit.phone_overflow = tab.evaluate(OVERFLOW)
-            visit.phone_menu = tab.evaluate(PHONE_MENU)
-            tab.set_viewport_size(DESKTOP)
-            switch = tab.locator("nav.language-switch a")
-            visit.switch["links"] = switch.count()
-            if visit.switch["links"] == 1:
-                # The other page's own visit checks what it loads: here only where it is.
-                state["leaving"] = True
-                with tab.expect_navigation(wait_until="domcontentloaded"):
-                    switch.click()
-                visit.switch["path"] = urlsplit(tab.url).path
-                visit.switch["lang"] = tab.evaluate("document.documentElement.lang")
-        state["leaving"] = True
-        context.close()
-        state["leaving"] = False
-    return results
 
 
 def _failures(visits, language, check):
@@ -371,7 +202,7 @@ def test_landing_page(browser, server):
     context = browser.new_context()
     tab = context.new_page()
     state = {"visit": Visit(), "leaving": False}
-    _instrument(tab, server, state)
+    instrument(tab, server, state)
     tab.goto(f"{server}/index.html", wait_until="load")
     links = tab.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
     assert links == ["en/index.html", "zh_CN/index.html"]

@@ -6,15 +6,18 @@ the Install page says but pinned by ``constraints.txt``, and ipykernel for the n
 no editable install, no repository on ``sys.path``. torch comes as ``make docs`` installs it: a
 local wheel, else PyTorch's CPU index (the Makefile's TORCH_INDEX).
 
-Every ``.py`` linked from a page of either language runs in a process of that environment whose
-working directory is an empty temporary folder (``MPLBACKEND=Agg``: no display); every
-``.ipynb`` is executed with nbclient by a ``python3`` kernel of that environment, whose
-kernelspec is written to a temporary Jupyter folder (the reader's home is never touched). Files
-with the same bytes are run once. All of them start together, as many at a time as there are
-CPUs, and each test waits for its own.
+Every English ``.py`` runs in a process of that environment whose working directory is an empty
+temporary folder (``MPLBACKEND=Agg``: no display). The other downloads hold the same code, which
+is checked instead of run again: a Chinese ``.py`` has the English script's code blocks, byte
+for byte, and compiles; a notebook's code cells are ``%matplotlib inline`` and then the script's
+code blocks, and the Chinese notebook's are the English one's. One notebook per language is also
+executed, with nbclient, by a ``python3`` kernel of the reader's environment whose kernelspec is
+written to a temporary Jupyter folder (the reader's home is never touched): the first cell, the
+kernel and the inline backend work there too. All runs start together, as many at a time as
+there are CPUs, and each test waits for its own.
 """
 
-import hashlib
+import functools
 import json
 import os
 import re
@@ -35,6 +38,10 @@ EXAMPLES = sorted(p.relative_to(ROOT / "gallery").with_suffix("").as_posix()
                   for p in (ROOT / "gallery").rglob("plot_*.py"))
 KINDS = (".py", ".ipynb")
 TIMEOUT = 600  # seconds, per file
+# The notebook executed through a kernel in each language (the others are checked to hold
+# their script's code): the first example.
+KERNEL_EXAMPLE = EXAMPLES[0]
+FIRST_NOTEBOOK_CELL = "%matplotlib inline"  # conf.py's sphinx_gallery_conf
 
 # Run by a fresh interpreter for each notebook: a kernelspec for the reader's environment
 # (argv[3]), then nbclient.
@@ -69,6 +76,7 @@ class _Links(HTMLParser):
             self.hrefs.append(href)
 
 
+@functools.cache  # the built site does not change while the tests run
 def offered_downloads():
     """{built file: [pages that link to it]} for every .py and .ipynb that any page offers."""
     offered = {}
@@ -148,21 +156,30 @@ def run_download(path, python):
         return done.returncode, done.stdout + done.stderr, done.stderr
 
 
+def executed(offered):
+    """The downloads that run: every English script and one notebook per language."""
+    return sorted(path for path in offered
+                  if path.relative_to(HTML.resolve()).parts[0] == "en" and path.suffix == ".py"
+                  or path.name == Path(KERNEL_EXAMPLE).name + ".ipynb")
+
+
 @pytest.fixture(scope="module")
 def runs(reader_python):
-    """Start every distinct offered download at once; {built file: future of its run}."""
-    by_content = {}
-    for path in offered_downloads():
-        by_content.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path)
+    """Start every download that runs at once; {built file: future of its run}."""
     pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
     # Notebooks first: a kernel takes longer to start than a script.
-    ordered = sorted(by_content.values(), key=lambda paths: paths[0].suffix != ".ipynb")
-    futures = {}
-    for paths in ordered:
-        future = pool.submit(run_download, paths[0], reader_python)
-        futures.update(dict.fromkeys(paths, future))
+    ordered = sorted(executed(offered_downloads()), key=lambda path: path.suffix != ".ipynb")
+    futures = {path: pool.submit(run_download, path, reader_python) for path in ordered}
     yield futures
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def check_run(runs, path):
+    returncode, output, stderr = runs[path].result()
+    where = path.relative_to(HTML.resolve()).as_posix()
+    assert returncode == 0, f"{where} exited with {returncode}:\n{output[-3000:]}"
+    noise = [line for line in stderr.splitlines() if re.search(r"Warning|Traceback", line)]
+    assert not noise, f"{where} warned:\n" + "\n".join(noise)
 
 
 def test_every_example_offers_both_downloads_in_both_languages(site):
@@ -184,18 +201,28 @@ def test_every_offered_download_is_an_example(site):
     assert not strays, strays
 
 
-@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_download_runs_standalone(runs, example, kind):
-    name = Path(example).name + kind
-    paths = [path for path in runs if path.name == name]
-    assert paths, f"no page offers {name}"
-    for path in paths:
-        returncode, output, stderr = runs[path].result()
-        where = path.relative_to(HTML.resolve()).as_posix()
-        assert returncode == 0, f"{where} exited with {returncode}:\n{output[-3000:]}"
-        noise = [line for line in stderr.splitlines() if re.search(r"Warning|Traceback", line)]
-        assert not noise, f"{where} warned:\n" + "\n".join(noise)
+def test_english_script_runs_standalone(runs, example):
+    check_run(runs, download("en", Path(example).name + ".py"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_notebook_runs_in_a_kernel_of_the_readers_environment(runs, language):
+    check_run(runs, download(language, Path(KERNEL_EXAMPLE).name + ".ipynb"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_english_notebook_holds_the_scripts_code(site, example):
+    stem = Path(example).name
+    code = [b.content.strip() for b in script_blocks(download("en", stem + ".py")) if b.type == "code"]
+    assert notebook_cells(download("en", stem + ".ipynb"), "code") == [FIRST_NOTEBOOK_CELL, *code]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_chinese_script_compiles(site, example):
+    """Its code is the English script's (tested below); its translated prose keeps it Python."""
+    path = download("zh_CN", Path(example).name + ".py")
+    compile(path.read_bytes(), str(path), "exec")
 
 
 # --- the downloads in the reader's language --------------------------------------------------

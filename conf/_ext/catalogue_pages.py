@@ -265,7 +265,10 @@ def draw_figures(app):
     out.mkdir(parents=True, exist_ok=True)
     for entry in CATALOGUE:
         # 630 x 378 px with 10-11 pt text: legible at phone width, where it shows at 55 %.
-        fig, ax = plt.subplots(figsize=(4.5, 2.7), dpi=140, layout="constrained")
+        # Fixed margins, not a constrained layout: every plot has the same axes and labels, and
+        # the layout engine cost 1.7 s of a cold build.
+        fig, ax = plt.subplots(figsize=(4.5, 2.7), dpi=140)
+        fig.subplots_adjust(left=0.1, right=0.985, bottom=0.16, top=0.97)
         _draw(entry, ax)
         ax.tick_params(labelsize=11)
         ax.set_xlabel("$x$")
@@ -274,8 +277,8 @@ def draw_figures(app):
         plt.close(fig)
     columns = 4
     rows = -(-len(CATALOGUE) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(9, 2.1 * rows), dpi=80,
-                             layout="constrained", squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(9, 2.1 * rows), dpi=80, squeeze=False)
+    fig.subplots_adjust(left=0.04, right=0.99, bottom=0.02, top=0.98, wspace=0.25, hspace=0.45)
     for ax in axes.flat[len(CATALOGUE):]:
         ax.remove()
     for entry, ax in zip(CATALOGUE, axes.flat):
