@@ -12,7 +12,7 @@ import math
 import numpy as np
 
 from ._relu import indicator
-from ._sigmoid import divide, two_prod, two_square, two_sum
+from ._sigmoid import SCALAR_SIZE, divide, two_prod, two_square, two_sum
 from ._taylor import tanhshrink_ratio
 from ._validation import apply_elementwise, check_real_parameter
 
@@ -51,7 +51,7 @@ def _tanhshrink_middle(a):
 
 
 def _tanhshrink_kernel(x):
-    if x.size <= _SCALAR_SIZE:
+    if x.size <= SCALAR_SIZE:  # one Python float at a time (see _tanhshrink_scalar)
         return np.array([_tanhshrink_scalar(value) for value in x.tolist()])
     # Plain subtraction where it is accurate (|x| >= 2, and inf - 1 = inf). NumPy's tanh
     # is odd to the bit, so x - tanh x is the sign of x times |x| - tanh |x|, exactly.
@@ -71,14 +71,10 @@ def _tanhshrink_kernel(x):
     return g
 
 
-#: Inputs up to this size are computed element by element in Python floats, which for a
-#: scalar costs a tenth of the array code's hundred or so NumPy calls.
-_SCALAR_SIZE = 4
-
-
 def _tanhshrink_scalar(x):
     """The kernel's operations, in the same order, on one Python float (the same roundings:
-    both are IEEE double arithmetic, and tanh and expm1 are NumPy's)."""
+    both are IEEE double arithmetic, and tanh and expm1 are NumPy's); for a scalar this
+    costs a tenth of the array code's hundred or so NumPy calls."""
     a = abs(x)
     if a <= 1.0:
         g = _tanhshrink_near_zero(a)

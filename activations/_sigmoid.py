@@ -142,6 +142,21 @@ def _logistic_density(e):
 # --------------------------------------------------------------------------
 
 
+#: Inputs up to this size are computed one element at a time, on NumPy scalars: the same
+#: operations with the same roundings, at a fraction of an array operation's fixed cost.
+SCALAR_SIZE = 4
+
+
+def by_scalars(kernel):
+    """``kernel``, which also accepts a number, applied element by element to small inputs."""
+    def run(x):
+        if x.size <= SCALAR_SIZE:
+            return np.array([kernel(value) for value in x.tolist()], dtype=np.float64)
+        return kernel(x)
+    return run
+
+
+@by_scalars
 def _sigmoid_kernel(x):
     e = np.exp(-np.abs(x))
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
@@ -150,6 +165,7 @@ def _sigmoid_kernel(x):
     return q + c
 
 
+@by_scalars
 def _sigmoid_grad_kernel(x):
     return _logistic_density(np.exp(-np.abs(x)))
 
@@ -222,6 +238,8 @@ def _tanh_kernel(x):
 
 
 def _tanh_grad_kernel(x):
+    if x.size <= SCALAR_SIZE:
+        return np.array([_tanh_grad_scalar(value) for value in x.tolist()], dtype=np.float64)
     ax = np.abs(x)
     # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
     # values belong to the tail branch anyway.
@@ -232,6 +250,15 @@ def _tanh_grad_kernel(x):
         scaled = np.exp(_C_HI - 2.0 * np.minimum(ax[tail], 800.0))
         result[tail] = np.ldexp(scaled + scaled * _C_LO, -62)
     return result
+
+
+def _tanh_grad_scalar(x):
+    """The kernel's operations on one number (the tail instead of the main formula)."""
+    ax = abs(x)
+    if ax > _TANH_GRAD_TAIL:
+        scaled = np.exp(_C_HI - 2.0 * min(ax, 800.0))
+        return np.ldexp(scaled + scaled * _C_LO, -62)
+    return 4.0 * _logistic_density(np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL)))
 
 
 # --------------------------------------------------------------------------
