@@ -12,7 +12,7 @@ import math
 import numpy as np
 
 from ._relu import indicator
-from ._sigmoid import SCALAR_SIZE, divide, two_prod, two_square, two_sum
+from ._sigmoid import by_scalars, divide, two_prod, two_square, two_sum
 from ._taylor import tanhshrink_ratio
 from ._validation import _CHUNK, _real_array, apply_elementwise, check_real_parameter
 
@@ -68,9 +68,21 @@ def _tanhshrink_cancelling(x):
     return np.copysign(g, x, out=g)
 
 
+def _tanhshrink_scalar(x):
+    """The kernel's operations, in the same order, on one float; for a scalar this costs a
+    tenth of the array code's hundred or so NumPy calls."""
+    a = abs(x)
+    if a <= 1.0:
+        g = _tanhshrink_near_zero(a)
+    elif a < _TANHSHRINK_PLAIN:
+        g = _tanhshrink_middle(a)
+    else:
+        g = a - float(np.tanh(a))
+    return math.copysign(g, x)
+
+
+@by_scalars(_tanhshrink_scalar)
 def _tanhshrink_kernel(x):
-    if x.size <= SCALAR_SIZE:  # one Python float at a time (see _tanhshrink_scalar)
-        return np.array([_tanhshrink_scalar(value) for value in x.tolist()])
     g = _tanhshrink_plain(x)
     cancels = np.flatnonzero(np.abs(x) < _TANHSHRINK_PLAIN)
     if cancels.size:
@@ -98,20 +110,6 @@ def _tanhshrink_recompute(values, out):
         for first in range(0, cancels.size, piece):
             where = cancels[first:first + piece]
             target[where] = _tanhshrink_cancelling(block[where].astype(np.float64, copy=False))
-
-
-def _tanhshrink_scalar(x):
-    """The kernel's operations, in the same order, on one Python float (the same roundings:
-    both are IEEE double arithmetic, and tanh and expm1 are NumPy's); for a scalar this
-    costs a tenth of the array code's hundred or so NumPy calls."""
-    a = abs(x)
-    if a <= 1.0:
-        g = _tanhshrink_near_zero(a)
-    elif a < _TANHSHRINK_PLAIN:
-        g = _tanhshrink_middle(a)
-    else:
-        g = a - float(np.tanh(a))
-    return math.copysign(g, x)
 
 
 def _tanhshrink_grad_kernel(x):

@@ -142,21 +142,35 @@ def _logistic_density(e):
 # --------------------------------------------------------------------------
 
 
-#: Inputs up to this size are computed one element at a time, on NumPy scalars: the same
-#: operations with the same roundings, at a fraction of an array operation's fixed cost.
+#: Inputs up to this size are computed one element at a time in Python floats: the same
+#: operations with the same roundings (IEEE double arithmetic, NumPy's own exp, tanh, expm1)
+#: at a fraction of the fixed cost of the array operations.
 SCALAR_SIZE = 4
 
 
-def by_scalars(kernel):
-    """``kernel``, which also accepts a number, applied element by element to small inputs."""
-    def run(x):
-        if x.size <= SCALAR_SIZE:
-            return np.array([kernel(value) for value in x.tolist()], dtype=np.float64)
-        return kernel(x)
-    return run
+def by_scalars(scalar_kernel):
+    """Decorate an array kernel so that inputs of up to :data:`SCALAR_SIZE` elements go through
+    ``scalar_kernel``, its operations on one Python float."""
+    def decorate(kernel):
+        def run(x):
+            if x.size <= SCALAR_SIZE:
+                return np.array([scalar_kernel(value) for value in x.tolist()], dtype=np.float64)
+            return kernel(x)
+        return run
+    return decorate
 
 
-@by_scalars
+def _sigmoid_scalar(x):
+    e = float(np.exp(-abs(x)))
+    q, c = _over_one_plus(1.0 if x >= 0.0 else e, _one_plus_parts(e))  # _one_or, for a float
+    return q + c
+
+
+def _sigmoid_grad_scalar(x):
+    return _logistic_density(float(np.exp(-abs(x))))
+
+
+@by_scalars(_sigmoid_scalar)
 def _sigmoid_kernel(x):
     e = np.exp(-np.abs(x))
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
@@ -165,7 +179,7 @@ def _sigmoid_kernel(x):
     return q + c
 
 
-@by_scalars
+@by_scalars(_sigmoid_grad_scalar)
 def _sigmoid_grad_kernel(x):
     return _logistic_density(np.exp(-np.abs(x)))
 
@@ -237,9 +251,18 @@ def _tanh_kernel(x):
     return np.tanh(x)
 
 
+def _tanh_grad_scalar(x):
+    """The kernel's operations on one float: its tail or its main formula (where the clipping
+    changes nothing)."""
+    ax = abs(x)
+    if ax > _TANH_GRAD_TAIL:
+        scaled = np.exp(_C_HI - 2.0 * min(ax, 800.0))
+        return float(np.ldexp(scaled + scaled * _C_LO, -62))
+    return 4.0 * _logistic_density(float(np.exp(-2.0 * ax)))
+
+
+@by_scalars(_tanh_grad_scalar)
 def _tanh_grad_kernel(x):
-    if x.size <= SCALAR_SIZE:
-        return np.array([_tanh_grad_scalar(value) for value in x.tolist()], dtype=np.float64)
     ax = np.abs(x)
     # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
     # values belong to the tail branch anyway.
@@ -250,15 +273,6 @@ def _tanh_grad_kernel(x):
         scaled = np.exp(_C_HI - 2.0 * np.minimum(ax[tail], 800.0))
         result[tail] = np.ldexp(scaled + scaled * _C_LO, -62)
     return result
-
-
-def _tanh_grad_scalar(x):
-    """The kernel's operations on one number (the tail instead of the main formula)."""
-    ax = abs(x)
-    if ax > _TANH_GRAD_TAIL:
-        scaled = np.exp(_C_HI - 2.0 * min(ax, 800.0))
-        return np.ldexp(scaled + scaled * _C_LO, -62)
-    return 4.0 * _logistic_density(np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL)))
 
 
 # --------------------------------------------------------------------------
