@@ -108,7 +108,7 @@ def _one_plus_parts(e):
     return e1, e2, e1 + e2
 
 
-def _over_one_plus(n, parts, n_lo=0.0):
+def _over_one_plus(n, parts, n_lo=None):
     """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within a tiny fraction of an ULP.
 
     The quotient ``q = n / d`` is corrected once by its residual ``n - q (1 + e)``: as ``d1``
@@ -123,7 +123,8 @@ def _over_one_plus(n, parts, n_lo=0.0):
     residual -= q_lo
     e2 = q * e2
     residual -= e2
-    residual += n_lo
+    if n_lo is not None:  # (adding 0 would only turn a -0 residual, which cannot occur, into +0)
+        residual += n_lo
     residual /= d
     return q, residual
 
@@ -134,7 +135,8 @@ def _logistic_density(e):
     parts = _one_plus_parts(e)
     q, c = _over_one_plus(e, parts)
     q, c = _over_one_plus(q, parts, c)
-    return q + c
+    q += c
+    return q
 
 
 # --------------------------------------------------------------------------
@@ -266,8 +268,10 @@ def _tanh_grad_kernel(x):
     ax = np.abs(x)
     # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
     # values belong to the tail branch anyway.
-    e = np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL))
-    result = 4.0 * _logistic_density(e)
+    e = np.minimum(ax, 2.0 * _TANH_GRAD_TAIL)
+    e *= -2.0
+    result = _logistic_density(np.exp(e, out=e))
+    result *= 4.0
     tail = ax > _TANH_GRAD_TAIL  # computed only where it applies
     if tail.any():
         scaled = np.exp(_C_HI - 2.0 * np.minimum(ax[tail], 800.0))
