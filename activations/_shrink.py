@@ -105,7 +105,8 @@ def _tanhshrink_recompute(values, out):
     piece = max(_CHUNK * values.itemsize // 8, _CHUNK // 8)
     for start in range(0, values.size, _TANHSHRINK_BLOCK):
         block = values[start:start + _TANHSHRINK_BLOCK]
-        cancels = np.flatnonzero(np.abs(block) < _TANHSHRINK_PLAIN)
+        # Two comparisons, not abs: abs of an integer type's most negative value overflows.
+        cancels = np.flatnonzero((block > -_TANHSHRINK_PLAIN) & (block < _TANHSHRINK_PLAIN))
         target = out[start:start + _TANHSHRINK_BLOCK]
         for first in range(0, cancels.size, piece):
             where = cancels[first:first + piece]
