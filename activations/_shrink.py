@@ -42,7 +42,7 @@ def _tanhshrink_middle(a):
     the numerator cancels, so it is summed exactly from exact products. Only
     t's own rounding remains, damped by 2 / (t + 2)^2.
     """
-    t = np.expm1(2.0 * a)  # a float for a float
+    t = np.expm1(2.0 * a)  # for a float, a NumPy float
     p_hi, p_lo = two_prod(a, t)
     u_hi, u_lo = two_sum(p_hi, -t)
     n_hi, n_lo = two_sum(u_hi, 2.0 * a)
@@ -176,6 +176,7 @@ def tanhshrink(x):
     values, _ = _real_array(x, "tanhshrink")
     if values.size <= _CHUNK:
         return apply_elementwise("tanhshrink", values, _tanhshrink_kernel)
+    # Longer inputs: the plain formula chunk by chunk, then the elements where it cancels.
     result = apply_elementwise("tanhshrink", values, _tanhshrink_plain)
     _tanhshrink_recompute(values.reshape(-1), result.reshape(-1))
     return result
