@@ -108,7 +108,7 @@ def _one_plus_parts(e):
     return e1, e2, e1 + e2
 
 
-def _over_one_plus(n, parts, n_lo=0.0):
+def _over_one_plus(n, parts, n_lo=None):
     """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within a tiny fraction of an ULP.
 
     The quotient ``q = n / d`` is corrected once by its residual ``n - q (1 + e)``: as ``d1``
@@ -123,7 +123,8 @@ def _over_one_plus(n, parts, n_lo=0.0):
     residual -= q_lo
     e2 = q * e2
     residual -= e2
-    residual += n_lo
+    if n_lo is not None:  # (adding 0 would only turn a -0 residual, which cannot occur, into +0)
+        residual += n_lo
     residual /= d
     return q, residual
 
@@ -134,7 +135,8 @@ def _logistic_density(e):
     parts = _one_plus_parts(e)
     q, c = _over_one_plus(e, parts)
     q, c = _over_one_plus(q, parts, c)
-    return q + c
+    q += c
+    return q
 
 
 # --------------------------------------------------------------------------
@@ -142,6 +144,35 @@ def _logistic_density(e):
 # --------------------------------------------------------------------------
 
 
+#: Inputs up to this size are computed one element at a time in Python floats: the same
+#: operations with the same roundings (IEEE double arithmetic, NumPy's own exp, tanh, expm1)
+#: at a fraction of the fixed cost of the array operations.
+SCALAR_SIZE = 4
+
+
+def by_scalars(scalar_kernel):
+    """Decorate an array kernel so that inputs of up to :data:`SCALAR_SIZE` elements go through
+    ``scalar_kernel``, its operations on one Python float."""
+    def decorate(kernel):
+        def run(x):
+            if x.size <= SCALAR_SIZE:
+                return np.array([scalar_kernel(value) for value in x.tolist()], dtype=np.float64)
+            return kernel(x)
+        return run
+    return decorate
+
+
+def _sigmoid_scalar(x):
+    e = float(np.exp(-abs(x)))
+    q, c = _over_one_plus(1.0 if x >= 0.0 else e, _one_plus_parts(e))  # _one_or, for a float
+    return q + c
+
+
+def _sigmoid_grad_scalar(x):
+    return _logistic_density(float(np.exp(-abs(x))))
+
+
+@by_scalars(_sigmoid_scalar)
 def _sigmoid_kernel(x):
     e = np.exp(-np.abs(x))
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
@@ -150,6 +181,7 @@ def _sigmoid_kernel(x):
     return q + c
 
 
+@by_scalars(_sigmoid_grad_scalar)
 def _sigmoid_grad_kernel(x):
     return _logistic_density(np.exp(-np.abs(x)))
 
@@ -221,12 +253,25 @@ def _tanh_kernel(x):
     return np.tanh(x)
 
 
+def _tanh_grad_scalar(x):
+    """The kernel's operations on one float: its tail or its main formula (where the clipping
+    changes nothing)."""
+    ax = abs(x)
+    if ax > _TANH_GRAD_TAIL:
+        scaled = np.exp(_C_HI - 2.0 * min(ax, 800.0))
+        return float(np.ldexp(scaled + scaled * _C_LO, -62))
+    return 4.0 * _logistic_density(float(np.exp(-2.0 * ax)))
+
+
+@by_scalars(_tanh_grad_scalar)
 def _tanh_grad_kernel(x):
     ax = np.abs(x)
     # Clipping keeps 2|x| finite for |x| near the float64 limit; the clipped
     # values belong to the tail branch anyway.
-    e = np.exp(-2.0 * np.minimum(ax, 2.0 * _TANH_GRAD_TAIL))
-    result = 4.0 * _logistic_density(e)
+    e = np.minimum(ax, 2.0 * _TANH_GRAD_TAIL)
+    e *= -2.0
+    result = _logistic_density(np.exp(e, out=e))
+    result *= 4.0
     tail = ax > _TANH_GRAD_TAIL  # computed only where it applies
     if tail.any():
         scaled = np.exp(_C_HI - 2.0 * np.minimum(ax[tail], 800.0))

@@ -191,8 +191,9 @@ def tanhshrink_ratio(s):
     the polynomial to well below float64 precision.
     """
     d = s - TANHSHRINK_CENTRE
-    rest = np.full_like(d, TANHSHRINK_SERIES[-1])
-    for a in TANHSHRINK_SERIES[-2:0:-1]:  # Horner's rule, in place
+    rest = d * TANHSHRINK_SERIES[-1]  # an array for an array, a float for a float
+    rest += TANHSHRINK_SERIES[-2]
+    for a in TANHSHRINK_SERIES[-3:0:-1]:  # Horner's rule, in place
         rest *= d
         rest += a
     rest = rest * d
