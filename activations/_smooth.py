@@ -1100,7 +1100,59 @@ def _squareplus_wide(x, wide, b, grad):
     return np.where(xw >= 0.0, above + above_err, (0.25 * b) / d)
 
 
+#: The fast kernels take b in this range, where none of their products under- or overflows.
+_SQUAREPLUS_B_MIN, _SQUAREPLUS_B_MAX = 1e-200, 1e200
+#: ... and |x| below this times sqrt(b): there squareplus(|x|) / squareplus(-|x|) < 2**13.
+_SQUAREPLUS_NEAR = 45.0
+#: A rounding ``r = fl(t + g)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-30)``
+#: still rounds to ``r``: the error of ``g`` is below 2**-34 ULP of ``r``.
+_SQUAREPLUS_ZIV = 1.0 + 2.0**-30
+
+
+def _squareplus_near(x, b):
+    """``(r, s0, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
+    where ``redo`` marks it (``|x| >= 45 sqrt(b)``, nan, and the rare results too close to a
+    rounding boundary to decide), which the caller computes otherwise.
+
+    ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
+    formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
+    with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
+    ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
+    ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
+    cancels, but ``s0 - |x|`` does not lose the digits. ``h + (w_err - 2c)`` is
+    ``sqrt(x^2 + b) = 2 S - |x|``."""
+    a = np.abs(x)
+    redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
+    xc = x
+    if redo.any():
+        xc = np.where(redo, 0.0, x)
+        a = np.abs(xc)
+    h = np.sqrt(a * a + b)
+    w = a + h
+    s0 = 0.5 * w
+    u = s0 - a
+    u_lo = (s0 - u) - a
+    p, p_err = two_prod(s0, u)
+    c = (((p - 0.25 * b) + p_err) + s0 * u_lo) / (s0 + u)  # s0 + u = 2 s0 - |x|, about h
+    negative_part = np.minimum(xc, 0.0)
+    t = s0 + negative_part
+    g = ((s0 - t) + negative_part) - c
+    r = t + g
+    e = (t - r) + g  # exact: |g| is far below |t|
+    redo |= r + e * _SQUAREPLUS_ZIV != r
+    return r, s0, c, h, a - (w - h), redo
+
+
 def _squareplus_kernel(x, b):
+    if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
+        return _squareplus_general_kernel(x, b)
+    result, _, _, _, _, redo = _squareplus_near(x, b)
+    if redo.any():
+        result[redo] = _squareplus_general_kernel(x[redo], b)
+    return result
+
+
+def _squareplus_general_kernel(x, b):
     _, _, _, d, d_lo, wide = _squareplus_parts(x, b)
     result = np.where(x >= 0.0, d + d_lo, divide(0.25 * b, d, d_lo))
     if wide.any():
