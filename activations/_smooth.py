@@ -1110,7 +1110,7 @@ _SQUAREPLUS_ZIV = 1.0 + 2.0**-30
 
 
 def _squareplus_near(x, b):
-    """``(r, s0, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
+    """``(r, e, a, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
     where ``redo`` marks it (``|x| >= 45 sqrt(b)``, nan, and the rare results too close to a
     rounding boundary to decide), which the caller computes otherwise.
 
@@ -1119,7 +1119,8 @@ def _squareplus_near(x, b):
     with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
     ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
     ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
-    cancels, but ``s0 - |x|`` does not lose the digits. ``h + (w_err - 2c)`` is
+    cancels, but ``s0 - |x|`` does not lose the digits; ``r + e`` is that sum before its
+    rounding. ``a`` is ``|x|`` (0 where ``redo``), and ``h + (w_err - 2c)`` is
     ``sqrt(x^2 + b) = 2 S - |x|``."""
     a = np.abs(x)
     redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
@@ -1140,13 +1141,13 @@ def _squareplus_near(x, b):
     r = t + g
     e = (t - r) + g  # exact: |g| is far below |t|
     redo |= r + e * _SQUAREPLUS_ZIV != r
-    return r, s0, c, h, a - (w - h), redo
+    return r, e, a, c, h, (w - h) - a, redo  # w - h is exact, as h >= a
 
 
 def _squareplus_kernel(x, b):
     if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
         return _squareplus_general_kernel(x, b)
-    result, _, _, _, _, redo = _squareplus_near(x, b)
+    result, _, _, _, _, _, redo = _squareplus_near(x, b)
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1161,6 +1162,29 @@ def _squareplus_general_kernel(x, b):
 
 
 def _squareplus_grad_kernel(x, b):
+    if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
+        return _squareplus_general_grad_kernel(x, b)
+    # (1 + x / h) / 2 with h = sqrt(x^2 + b) as the pair h + h_lo: for x >= 0 from
+    # |x| / h rounded once, and for x < 0, where it cancels, as squareplus(x) / h, with the
+    # numerator the pair r + r_err. A Ziv test as in squareplus.
+    r, r_err, a, c, h, w_err, redo = _squareplus_near(x, b)
+    negative = x < 0.0
+    n = np.where(negative, r, a)
+    q = n / h
+    p, p_err = two_prod(q, h)
+    h_lo = w_err - 2.0 * c
+    residual = ((n - p) - p_err) + np.where(negative, r_err, 0.0) - q * h_lo
+    correction = residual / h
+    ratio = q + correction
+    error = (q - ratio) + correction
+    redo |= ratio + error * _SQUAREPLUS_ZIV != ratio
+    result = np.where(negative, ratio, 0.5 + 0.5 * ratio)
+    if redo.any():
+        result[redo] = _squareplus_general_grad_kernel(x[redo], b)
+    return result
+
+
+def _squareplus_general_grad_kernel(x, b):
     a, h, h_lo, d, d_lo, wide = _squareplus_parts(x, b)
     # (1 + x / h) / 2; for x < 0, where it cancels, b / (2 h (h - x)) = (b / 4) / (h d), with
     # h d as a pair. One division serves both branches, on numerators and denominators
