@@ -1262,8 +1262,14 @@ def squareplus(x, b=4.0):
     from a square root. The textbook form cancels for :math:`x < 0` (at
     :math:`x = -10^9` it returns 0 instead of :math:`10^{-9}`), and
     :math:`x^2` overflows once :math:`|x|` exceeds :math:`1.3 \times 10^{154}`. Here
-    :math:`\sqrt{x^2 + b}` is computed with ``hypot``, and for :math:`x < 0`
-    the function and its derivative use the equivalent forms
+    the plain formula is corrected by one Newton step on
+    :math:`s\,(s - |x|) = b/4`, whose root is :math:`\mathrm{squareplus}_b(|x|)`,
+    with the product formed exactly; for :math:`x < 0` we use
+    :math:`\mathrm{squareplus}_b(x) = \mathrm{squareplus}_b(|x|) - |x|`, where the
+    first rounded value minus :math:`|x|` is exact. The results too close to a
+    rounding boundary to be decided this way, and those for
+    :math:`|x| \ge 45\sqrt{b}`, are computed with :math:`\sqrt{x^2 + b}` from
+    ``hypot``, and for :math:`x < 0` with the equivalent forms
     :math:`b / \bigl(2(\sqrt{x^2 + b} - x)\bigr)` and
     :math:`b / \bigl(2\sqrt{x^2 + b}\,(\sqrt{x^2 + b} - x)\bigr)`, which add
     positive terms only.
