@@ -1127,10 +1127,24 @@ _SQUAREPLUS_NEAR = 45.0
 _SQUAREPLUS_ZIV = 1.0 + 2.0**-30
 
 
-def _squareplus_near(x, b):
+def _squareplus_far(x, b):
+    """``(a, redo)``: ``|x|`` and where it is beyond the fast kernels' range (nan included),
+    or None if b is outside theirs or most elements are beyond it (the previous kernels then
+    take the whole chunk: computing both would cost more)."""
+    if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
+        return None
+    a = np.abs(x)
+    redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
+    if 4 * np.count_nonzero(redo) > redo.size:
+        return None
+    return a, redo
+
+
+def _squareplus_near(x, b, a, redo):
     """``(r, e, a, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
     where ``redo`` marks it (``|x| >= 45 sqrt(b)``, nan, and the rare results too close to a
-    rounding boundary to decide), which the caller computes otherwise.
+    rounding boundary to decide), which the caller computes otherwise; ``a`` and ``redo``
+    come from :func:`_squareplus_far`.
 
     ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
     formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
@@ -1140,8 +1154,6 @@ def _squareplus_near(x, b):
     cancels, but ``s0 - |x|`` does not lose the digits; ``r + e`` is that sum before its
     rounding. ``a`` is ``|x|`` (0 where ``redo``), and ``h + (w_err - 2c)`` is
     ``sqrt(x^2 + b) = 2 S - |x|``."""
-    a = np.abs(x)
-    redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
     xc = x
     if redo.any():
         xc = np.where(redo, 0.0, x)
@@ -1163,9 +1175,10 @@ def _squareplus_near(x, b):
 
 
 def _squareplus_kernel(x, b):
-    if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
+    far = _squareplus_far(x, b)
+    if far is None:
         return _squareplus_general_kernel(x, b)
-    result, _, _, _, _, _, redo = _squareplus_near(x, b)
+    result, _, _, _, _, _, redo = _squareplus_near(x, b, *far)
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1180,12 +1193,13 @@ def _squareplus_general_kernel(x, b):
 
 
 def _squareplus_grad_kernel(x, b):
-    if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
+    far = _squareplus_far(x, b)
+    if far is None:
         return _squareplus_general_grad_kernel(x, b)
     # (1 + x / h) / 2 with h = sqrt(x^2 + b) as the pair h + h_lo: for x >= 0 from
     # |x| / h rounded once, and for x < 0, where it cancels, as squareplus(x) / h, with the
     # numerator the pair r + r_err. A Ziv test as in squareplus.
-    r, r_err, a, c, h, w_err, redo = _squareplus_near(x, b)
+    r, r_err, a, c, h, w_err, redo = _squareplus_near(x, b, *far)
     negative = _lanes(x < 0.0)
     n = _pick(negative, r, a)
     q = n / h
