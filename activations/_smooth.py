@@ -52,6 +52,19 @@ def _where_finite(x, value, at_minus_inf, at_plus_inf):
     return set_where(value, x == np.inf, at_plus_inf)
 
 
+def _lanes(mask):
+    """A boolean mask as int64 lanes of all ones (true) or zeros, for :func:`_pick`."""
+    lanes = mask.astype(np.int64)
+    return np.negative(lanes, out=lanes)
+
+
+def _pick(lanes, a, b):
+    """``np.where(mask, a, b)`` for float64 arrays, bit by bit with integer operations:
+    ``np.where`` is several times slower than an addition on masks of mixed values."""
+    b_bits = b.view(np.int64)
+    return (b_bits ^ ((a.view(np.int64) ^ b_bits) & lanes)).view(np.float64)
+
+
 def _fill_deep_tail(x, result, tail):
     """Replace ``result`` where ``x < -700`` by ``tail(x_deep)`` (in place)."""
     deep = x < _DEEP
@@ -184,7 +197,7 @@ def _silu_grad_kernel(x):
     # The rounding error of d = 1 + e (exact: e - (d - 1)) is corrected to
     # first order, since it would count twice in d^2.
     d_lo = e - (d - 1.0)
-    numerator = np.where(xc >= 0.0, 1.0 + e * (1.0 + xc), e * ((1.0 + xc) + e))
+    numerator = _pick(_lanes(xc >= 0.0), 1.0 + e * (1.0 + xc), e * ((1.0 + xc) + e))
     quotient = numerator / (d * d)
     result = near_zero("silu", xc, quotient - quotient * (2.0 * d_lo / d))
     result = _fill_deep_tail(x, result,
@@ -197,15 +210,19 @@ def _mish_kernel(x):
     e = np.exp(-np.abs(xc))
     # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
     # x <= 0, e = e^x: tanh(s) = n / (n + 2) with n = e (e + 2).
+    # The sums' errors by fast two-sums: 2e >= e^2, and 2 has the exponent of n < 4.
     n_hi, n_lo = two_square(e)
-    n_hi, n_lo2 = two_sum(n_hi, 2.0 * e)
-    n_lo = n_lo + n_lo2
-    d_hi, d_lo = two_sum(n_hi, 2.0)
+    twice = 2.0 * e
+    total = n_hi + twice
+    n_lo = n_lo + (n_hi - (total - twice))
+    n_hi = total
+    d_hi = n_hi + 2.0
+    d_lo = n_hi - (d_hi - 2.0)
     negative = xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
     # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2).
     small = 2.0 * e * e / (1.0 + 2.0 * e * (1.0 + e))
     positive = x - xc * small
-    result = np.where(xc > 0.0, positive, negative)
+    result = _pick(_lanes(xc > 0.0), positive, negative)
     return _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
 
 
@@ -221,8 +238,9 @@ def _mish_grad_kernel(x):
     p_hi, p_lo = _one_plus(e)
     q_hi, q_lo = two_square(p_hi)
     q_lo = q_lo + 2.0 * p_hi * p_lo
-    q_hi, q_lo2 = two_sum(q_hi, 1.0)
-    q_lo = q_lo + q_lo2
+    total = q_hi + 1.0
+    q_lo = q_lo + (1.0 - (total - q_hi))  # fast two-sum: q_hi >= 1
+    q_hi = total
     b = 4.0 * (1.0 + xc) + e * ((6.0 + 4.0 * xc) + e * (4.0 + e))
     sq_hi, sq_lo = two_square(q_hi)
     sq_lo = sq_lo + 2.0 * q_hi * q_lo
@@ -231,7 +249,7 @@ def _mish_grad_kernel(x):
     # mish' = (1 + 2e) / D + 4 x e^2 (1 + e) / D^2, two positive terms.
     d = 1.0 + 2.0 * e * (1.0 + e)
     positive = (1.0 + 2.0 * e) / d + 4.0 * xc * e * e * (1.0 + e) / (d * d)
-    result = near_zero("mish", xc, np.where(xc > 0.0, positive, negative))
+    result = near_zero("mish", xc, _pick(_lanes(xc > 0.0), positive, negative))
     result = _fill_deep_tail(x, result,
                              lambda xd: np.ldexp(scaled_exp(xd) * (1.0 + xd), -64))
     return result + 0.0  # +0.0 rather than -0.0 in the underflowing tail
@@ -818,7 +836,7 @@ def silu_grad(x):
     overflows. The derivative vanishes at :math:`x_0 \approx -1.2785`; within
     0.5 of it, where the terms cancel, we evaluate a Taylor polynomial around
     :math:`x_0` precomputed with 80-digit arithmetic, which keeps the relative error small
-    even next to :math:`x_0`. Within 3.1 ULP.
+    even next to :math:`x_0`. Within 3.4 ULP.
 
     Examples
     --------
@@ -1100,7 +1118,73 @@ def _squareplus_wide(x, wide, b, grad):
     return np.where(xw >= 0.0, above + above_err, (0.25 * b) / d)
 
 
+#: The fast kernels take b in this range, where none of their products under- or overflows.
+_SQUAREPLUS_B_MIN, _SQUAREPLUS_B_MAX = 1e-200, 1e200
+#: ... and |x| below this times sqrt(b): there squareplus(|x|) / squareplus(-|x|) < 2**13.
+_SQUAREPLUS_NEAR = 45.0
+#: A rounding ``r = fl(t + g)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-30)``
+#: still rounds to ``r``: the error of ``g`` is below 2**-34 ULP of ``r``.
+_SQUAREPLUS_ZIV = 1.0 + 2.0**-30
+
+
+def _squareplus_far(x, b):
+    """``(a, redo)``: ``|x|`` and where it is beyond the fast kernels' range (nan included),
+    or None if b is outside theirs or most elements are beyond it (the previous kernels then
+    take the whole chunk: computing both would cost more)."""
+    if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
+        return None
+    a = np.abs(x)
+    redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
+    if 4 * np.count_nonzero(redo) > redo.size:
+        return None
+    return a, redo
+
+
+def _squareplus_near(x, b, a, redo):
+    """``(r, e, a, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
+    where ``redo`` marks it (``|x| >= 45 sqrt(b)``, nan, and the rare results too close to a
+    rounding boundary to decide), which the caller computes otherwise; ``a`` and ``redo``
+    come from :func:`_squareplus_far`.
+
+    ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
+    formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
+    with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
+    ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
+    ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
+    cancels, but ``s0 - |x|`` does not lose the digits; ``r + e`` is that sum before its
+    rounding. ``a`` is ``|x|`` (0 where ``redo``), and ``h + (w_err - 2c)`` is
+    ``sqrt(x^2 + b) = 2 S - |x|``."""
+    xc = x
+    if redo.any():
+        xc = np.where(redo, 0.0, x)
+        a = np.abs(xc)
+    h = np.sqrt(a * a + b)
+    w = a + h
+    s0 = 0.5 * w
+    u = s0 - a
+    u_lo = (s0 - u) - a
+    p, p_err = two_prod(s0, u)
+    c = (((p - 0.25 * b) + p_err) + s0 * u_lo) / (s0 + u)  # s0 + u = 2 s0 - |x|, about h
+    negative_part = np.minimum(xc, 0.0)
+    t = s0 + negative_part
+    g = ((s0 - t) + negative_part) - c
+    r = t + g
+    e = (t - r) + g  # exact: |g| is far below |t|
+    redo |= r + e * _SQUAREPLUS_ZIV != r
+    return r, e, a, c, h, (w - h) - a, redo  # w - h is exact, as h >= a
+
+
 def _squareplus_kernel(x, b):
+    far = _squareplus_far(x, b)
+    if far is None:
+        return _squareplus_general_kernel(x, b)
+    result, _, _, _, _, _, redo = _squareplus_near(x, b, *far)
+    if redo.any():
+        result[redo] = _squareplus_general_kernel(x[redo], b)
+    return result
+
+
+def _squareplus_general_kernel(x, b):
     _, _, _, d, d_lo, wide = _squareplus_parts(x, b)
     result = np.where(x >= 0.0, d + d_lo, divide(0.25 * b, d, d_lo))
     if wide.any():
@@ -1109,6 +1193,31 @@ def _squareplus_kernel(x, b):
 
 
 def _squareplus_grad_kernel(x, b):
+    far = _squareplus_far(x, b)
+    if far is None:
+        return _squareplus_general_grad_kernel(x, b)
+    # (1 + x / h) / 2 with h = sqrt(x^2 + b) as the pair h + h_lo: for x >= 0 from
+    # |x| / h rounded once, and for x < 0, where it cancels, as squareplus(x) / h, with the
+    # numerator the pair r + r_err. A Ziv test as in squareplus.
+    r, r_err, a, c, h, w_err, redo = _squareplus_near(x, b, *far)
+    negative = _lanes(x < 0.0)
+    n = _pick(negative, r, a)
+    q = n / h
+    p, p_err = two_prod(q, h)
+    h_lo = w_err - 2.0 * c
+    r_err = (r_err.view(np.int64) & negative).view(np.float64)  # 0 where x >= 0
+    residual = ((n - p) - p_err) + r_err - q * h_lo
+    correction = residual / h
+    ratio = q + correction
+    error = (q - ratio) + correction
+    redo |= ratio + error * _SQUAREPLUS_ZIV != ratio
+    result = _pick(negative, ratio, 0.5 + 0.5 * ratio)
+    if redo.any():
+        result[redo] = _squareplus_general_grad_kernel(x[redo], b)
+    return result
+
+
+def _squareplus_general_grad_kernel(x, b):
     a, h, h_lo, d, d_lo, wide = _squareplus_parts(x, b)
     # (1 + x / h) / 2; for x < 0, where it cancels, b / (2 h (h - x)) = (b / 4) / (h d), with
     # h d as a pair. One division serves both branches, on numerators and denominators
@@ -1167,8 +1276,14 @@ def squareplus(x, b=4.0):
     from a square root. The textbook form cancels for :math:`x < 0` (at
     :math:`x = -10^9` it returns 0 instead of :math:`10^{-9}`), and
     :math:`x^2` overflows once :math:`|x|` exceeds :math:`1.3 \times 10^{154}`. Here
-    :math:`\sqrt{x^2 + b}` is computed with ``hypot``, and for :math:`x < 0`
-    the function and its derivative use the equivalent forms
+    the plain formula is corrected by one Newton step on
+    :math:`s\,(s - |x|) = b/4`, whose root is :math:`\mathrm{squareplus}_b(|x|)`,
+    with the product formed exactly; for :math:`x < 0` we use
+    :math:`\mathrm{squareplus}_b(x) = \mathrm{squareplus}_b(|x|) - |x|`, where the
+    first rounded value minus :math:`|x|` is exact. The results too close to a
+    rounding boundary to be decided this way, and those for
+    :math:`|x| \ge 45\sqrt{b}`, are computed with :math:`\sqrt{x^2 + b}` from
+    ``hypot``, and for :math:`x < 0` with the equivalent forms
     :math:`b / \bigl(2(\sqrt{x^2 + b} - x)\bigr)` and
     :math:`b / \bigl(2\sqrt{x^2 + b}\,(\sqrt{x^2 + b} - x)\bigr)`, which add
     positive terms only.
