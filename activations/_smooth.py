@@ -1175,6 +1175,13 @@ def _squareplus_near(x, b, a, redo):
 
 
 def _squareplus_kernel(x, b):
+    if b > 2.0 ** 900:
+        # squareplus(x, b) = squareplus(x s, b s^2) / s: with s a power of 2 (exact), the
+        # pairs' products, about b, stay far from overflow, and no element needs the wide
+        # path, whose hypot is not correctly rounded. Below 2**-422 the scaled x may round,
+        # where x is below 2**-872 sqrt(b) and cannot move the result.
+        scale = 2.0 ** -600
+        return _squareplus_kernel(x * scale, b * scale * scale) * 2.0 ** 600
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
@@ -1193,6 +1200,10 @@ def _squareplus_general_kernel(x, b):
 
 
 def _squareplus_grad_kernel(x, b):
+    if b > 2.0 ** 900:
+        # The slope depends on x / sqrt(b) alone: scaled as in _squareplus_kernel.
+        scale = 2.0 ** -600
+        return _squareplus_grad_kernel(x * scale, b * scale * scale)
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_grad_kernel(x, b)

@@ -16,7 +16,7 @@ import torch
 from numpy.testing import assert_allclose, assert_array_equal
 
 import activations
-from activations._reference import reference, ulp_errors
+from activations._reference import accuracy_claim, reference, ulp_errors
 from package_calls import (ALL_NAMES, CALLS, ELEMENTWISE, ELEMENTWISE_NAMES, raises_cleanly,
                             VECTOR_NAMES, call, jacobian_shape)
 
@@ -269,3 +269,17 @@ def test_bad_axis(name):
         assert message.startswith(f"{name}: axis must be an integer"), message
     square = [[0.0, 1.0], [2.0, 0.5]]
     assert_array_equal(func(square, axis=np.int64(0)), func(square, axis=0))
+
+
+@pytest.mark.parametrize("b", [1e270, 1e300, 1e306, 1.7e308])
+def test_squareplus_with_a_huge_b(b):
+    # b near the largest float: h * d, about b, must not overflow inside the pair arithmetic.
+    x = np.array([-1e308, -3e154, -1e154, -1.0, -1e-300, -0.0, 0.0, 1e-300, 1.0, 1e154, 1e308])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = activations.squareplus(x, b=b)
+        slopes = activations.squareplus_grad(x, b=b)
+    for which, func, computed in ((0, activations.squareplus, values),
+                                  (1, activations.squareplus_grad, slopes)):
+        exact = [reference("squareplus", which, b=b)(float(v)) for v in x]
+        assert ulp_errors(computed, exact, np.float64).max() <= accuracy_claim(func), which
