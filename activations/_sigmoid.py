@@ -284,6 +284,12 @@ def _tanh_grad_kernel(x):
 # --------------------------------------------------------------------------
 
 
+def _tanh_grad_narrow(x):
+    """``tanh'(x) = 4 sigma'(2x)`` with plain arithmetic (``2x`` is exact), for float32 and
+    float16 results."""
+    return 4.0 * logistic_density(2.0 * x)
+
+
 def sigmoid(x):
     r"""Logistic sigmoid: squash real numbers into the interval (0, 1).
 
@@ -337,7 +343,7 @@ def sigmoid(x):
     >>> sigmoid(np.array([-1000.0, 1000.0], dtype=np.float32))
     array([0., 1.], dtype=float32)
     """
-    return apply_elementwise("sigmoid", x, _sigmoid_kernel)
+    return apply_elementwise("sigmoid", x, _sigmoid_kernel, narrow=logistic)
 
 
 def sigmoid_grad(x):
@@ -381,7 +387,7 @@ def sigmoid_grad(x):
     >>> print(f"{sigmoid_grad(40.0):.6e}")
     4.248354e-18
     """
-    return apply_elementwise("sigmoid_grad", x, _sigmoid_grad_kernel)
+    return apply_elementwise("sigmoid_grad", x, _sigmoid_grad_kernel, narrow=logistic_density)
 
 
 def tanh(x):
@@ -478,4 +484,4 @@ def tanh_grad(x):
     >>> print(f"{tanh_grad(20.0):.6e}")
     1.699342e-17
     """
-    return apply_elementwise("tanh_grad", x, _tanh_grad_kernel)
+    return apply_elementwise("tanh_grad", x, _tanh_grad_kernel, narrow=_tanh_grad_narrow)

@@ -213,7 +213,7 @@ def _round_into(out, result):
     out[...] = result
 
 
-def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False):
+def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False, narrow=None):
     """Evaluate an elementwise ``kernel(values, *params)`` on ``x``.
 
     The kernel receives a 1-d array (which it must not modify; it may return it) and the
@@ -226,6 +226,9 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False):
       operation in any floating dtype (clipping, a sign, a product of two numbers whose
       float64 product is exact), so float16 and float32 chunks are passed in their own
       dtype, which gives the same values without the conversions.
+    * ``narrow``: a cheaper float64 kernel, used when the result is float32 or float16: one
+      whose relative error is a few float64 ULP is enough, since a float32 result rounded
+      once from it is within 0.5 float32 ULP plus about 2**-27.
     * ``fills=True``: the kernel also takes a keyword ``out``, an array for its result
       (a chunk of the output, when the kernel computes in the output's dtype), and returns
       it; a cheap kernel is then not slowed by a copy of its result.
@@ -233,6 +236,8 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False):
     Underflow is silenced (see :func:`_evaluate`).
     """
     values, out_dtype = _real_array(x, func_name)
+    if narrow is not None and out_dtype is not _FLOAT64:
+        kernel = narrow
     native = exact and values.dtype is out_dtype  # computed in the input's own dtype
     flat = values.reshape(-1)
     if flat.size <= _CHUNK:  # one call, and no output buffer to fill
