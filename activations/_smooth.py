@@ -20,9 +20,10 @@ import math
 
 import numpy as np
 
-from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, divide, logistic, scaled_exp, set_where,
-                       sigmoid_and_density, two_prod, two_square, two_sum)
-from ._taylor import near_zero
+from ._normal import scaled_tail
+from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, by_scalars, divide, logistic, scaled_exp,
+                       set_where, sigmoid_and_density, two_prod, two_square, two_sum)
+from ._taylor import near_zero, near_zero_scalar
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
 __all__ = [
@@ -37,12 +38,10 @@ _DEEP = -700.0
 _FAR = 800.0
 
 
-# 1/sqrt(2), sqrt(2/pi), 1/sqrt(2 pi), 2/sqrt(pi) and 0.044715, each as a
-# float64 pair hi + lo (the low parts computed with 50-digit arithmetic).
-_RSQRT2_HI, _RSQRT2_LO = 0.7071067811865476, -4.833646656726457e-17
+# sqrt(2/pi), 1/sqrt(2 pi) and 0.044715, each as a float64 pair hi + lo (the low parts
+# computed with 50-digit arithmetic).
 _SQRT_2_OVER_PI_HI, _SQRT_2_OVER_PI_LO = 0.7978845608028654, -4.98465440455546e-17
 _RSQRT_2PI_HI, _RSQRT_2PI_LO = 0.3989422804014327, -2.49232720227773e-17
-_TWO_OVER_SQRT_PI = 1.1283791670955126
 _KAPPA_HI, _KAPPA_LO = 0.044715, 2.1960211427085595e-18
 
 
@@ -259,19 +258,6 @@ def _mish_grad_kernel(x):
 # GELU
 # --------------------------------------------------------------------------
 
-# erfc comes from the standard library, one element at a time: on the arguments GELU uses it
-# is within a few ULP, where SciPy's vectorised erfc loses relative accuracy in the tail
-# (its error grows with z^2). Below -6 it is exactly 2 in float64.
-_ERFC_IS_TWO = -6.0
-
-
-def _erfc(z):
-    """``math.erfc`` elementwise, called only where the result is not exactly 2."""
-    value = np.full_like(z, 2.0)
-    needed = ~(z < _ERFC_IS_TWO)  # nan included: erfc(nan) is nan
-    value[needed] = np.fromiter(map(math.erfc, z[needed].tolist()), np.float64)
-    return value
-
 # Below -20 the normal CDF is evaluated from its asymptotic series
 # Phi(x) = phi(x) / |x| * S(x), S(x) = sum_k (-1)^k (2k - 1)!! / x^(2k);
 # 14 terms reach 1e-19 relative accuracy for |x| >= 20.
@@ -279,30 +265,35 @@ _GELU_TAIL = -20.0
 _ASYMPTOTIC_TERMS = 14
 # Below -40 every result underflows to -0.0 (GELU) or 0 (its derivative).
 _GELU_FAR = 40.0
+# From 9 on, Phi(x) and GELU'(x) = Phi(x) + x phi(x) round to 1 (1 - Phi(9) = 1.1e-19,
+# 9 phi(9) = 9.3e-18): GELU is x and its derivative 1, with nothing to compute.
+_GELU_ONE = 9.0
+
+
+def _below_plateau(kernel, x, plateau):
+    """``kernel(x)``, computed only for ``x < 9`` (and nan); ``plateau(x)`` for the rest."""
+    high = x >= _GELU_ONE
+    if not high.any():
+        return kernel(x)
+    result = plateau(x)
+    low = ~high
+    result[low] = kernel(x[low])
+    return result
+
+
+def _normal_cdf(x):
+    """Phi(x) for |x| <= 40: the tail Q = erfc(|x| / sqrt 2) / 2, or 1 - Q for x > 0."""
+    g, _, y = scaled_tail(x)
+    q = 0.5 * (y * g)
+    if isinstance(x, float):  # one value (see by_scalars)
+        return 1.0 - q if x > 0 else q
+    return _pick(_lanes(x > 0), 1.0 - q, q)
 
 
 def _half_x_squared(x):
     """``x**2 / 2`` as an exact pair (for |x| <= 40)."""
     sq_hi, sq_lo = two_square(x)
     return 0.5 * sq_hi, 0.5 * sq_lo
-
-
-def _normal_pdf(x):
-    """phi(x) = exp(-x^2/2) / sqrt(2 pi), with x^2 carried exactly (|x| <= 40)."""
-    h_hi, h_lo = _half_x_squared(x)
-    g = np.exp(-h_hi)
-    g = g - g * h_lo
-    return g * _RSQRT_2PI_HI + g * _RSQRT_2PI_LO
-
-
-def _normal_cdf(x):
-    """Phi(x) = erfc(-x / sqrt 2) / 2 for |x| <= 40, with -x/sqrt 2 as a pair."""
-    z_hi, z_lo = two_prod(-x, _RSQRT2_HI)
-    z_lo = z_lo - x * _RSQRT2_LO
-    value = _erfc(z_hi)
-    # erfc(z_hi + z_lo) = erfc(z_hi) - 2/sqrt(pi) exp(-z_hi^2) z_lo.
-    slope = _TWO_OVER_SQRT_PI * np.exp(-(z_hi * z_hi))
-    return 0.5 * (value - slope * z_lo)
 
 
 def _asymptotic_series(x):
@@ -330,7 +321,7 @@ def _tail_product(pdf, factor_hi, factor_lo=0.0):
     return np.ldexp(hi * factor_hi + (lo * factor_hi + hi * factor_lo), -64)
 
 
-def _gelu_erf_kernel(x):
+def _gelu_erf_core(x):
     xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
     result = xc * _normal_cdf(xc)
 
@@ -345,20 +336,39 @@ def _gelu_erf_kernel(x):
     return set_where(result, x < -_GELU_FAR, -0.0)
 
 
+def _gelu_erf_array(x):
+    return _below_plateau(_gelu_erf_core, x, np.copy)
+
+
+def _gelu_erf_scalar(x):
+    if _GELU_TAIL <= x <= _GELU_FAR:
+        return x * _normal_cdf(x)
+    return _gelu_erf_array(np.array([x]))[0]  # the tails, infinities and nan
+
+
+_gelu_erf_kernel = by_scalars(_gelu_erf_scalar)(_gelu_erf_array)
+
+
 def _cdf_plus_x_pdf(x):
-    """Phi(x) + x phi(x) with the product and the sum formed exactly (two-product, two-sum):
-    where the two terms cancel (x < 0), only the errors of erfc and exp remain to grow."""
-    h_hi, h_lo = _half_x_squared(x)
-    g = np.exp(-h_hi)
-    g = g - g * h_lo
-    xg_hi, xg_lo = two_prod(x, g)
-    p_hi, p_lo = two_prod(xg_hi, _RSQRT_2PI_HI)
-    p_lo = p_lo + xg_lo * _RSQRT_2PI_HI + xg_hi * _RSQRT_2PI_LO
-    s_hi, s_lo = two_sum(_normal_cdf(x), p_hi)
-    return s_hi + (s_lo + p_lo)
+    """Phi(x) + x phi(x) = e^{-x^2/2} (x / sqrt(2 pi) + erfcx / 2) for x <= 0, and 1 plus the
+    same with -erfcx / 2 for x > 0; the product x / sqrt(2 pi) and the sum are formed exactly
+    (two-product, two-sum), so that where the terms cancel only the errors of erfcx and exp
+    remain to grow."""
+    g, lo, y = scaled_tail(x)
+    p_hi, p_lo = two_prod(x, _RSQRT_2PI_HI)
+    p_lo = p_lo + (x * _RSQRT_2PI_LO - p_hi * lo)  # the factor (1 - lo) of e^{-x^2/2}
+    if isinstance(x, float):  # one value (see by_scalars)
+        s_hi, s_lo = two_sum(p_hi, -0.5 * y if x > 0 else 0.5 * y)
+        s = g * (s_hi + (s_lo + p_lo))
+        return 1.0 + s if x > 0 else s
+    right = _lanes(x > 0)
+    half = 0.5 * y
+    s_hi, s_lo = two_sum(p_hi, _pick(right, -half, half))
+    s = g * (s_hi + (s_lo + p_lo))
+    return _pick(right, 1.0 + s, s)
 
 
-def _gelu_erf_grad_kernel(x):
+def _gelu_erf_grad_core(x):
     xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
@@ -371,6 +381,20 @@ def _gelu_erf_grad_kernel(x):
         result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
     result = set_where(result, x > _GELU_FAR, 1.0)
     return set_where(result, x < -_GELU_FAR, 0.0)
+
+
+def _gelu_erf_grad_array(x):
+    return _below_plateau(_gelu_erf_grad_core, x, np.ones_like)
+
+
+def _gelu_erf_grad_scalar(x):
+    if not _GELU_TAIL <= x <= _GELU_FAR:
+        return _gelu_erf_grad_array(np.array([x]))[0]  # the tails, infinities and nan
+    taylor = near_zero_scalar("gelu", x)
+    return _cdf_plus_x_pdf(x) if taylor is None else taylor
+
+
+_gelu_erf_grad_kernel = by_scalars(_gelu_erf_grad_scalar)(_gelu_erf_grad_array)
 
 
 # The tanh form: GELU(x) ~ x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3),
@@ -991,10 +1015,14 @@ def gelu(x, approximate="none"):
     cancels for negative :math:`x`: :math:`1 + \mathrm{erf}` is exactly 0
     below :math:`x \approx -8.4`, so it (and PyTorch) returns -0 where the
     true value is, for instance, :math:`-8.1 \times 10^{-17}` at
-    :math:`x = -8.5`. We use :math:`\Phi(x) = \mathrm{erfc}(-x/\sqrt{2})/2`
-    (the standard library's ``erfc``), with :math:`x/\sqrt{2}` carried as an
-    exact pair: erfc is so steep in the tail that the rounding of its
-    argument alone would cost up to :math:`x^{2}` ULP. Below :math:`x = -20`
+    :math:`x = -8.5`. We use
+    :math:`\Phi(x) = \tfrac{1}{2}\mathrm{erfcx}(|x|/\sqrt{2})\,e^{-x^{2}/2}`
+    for :math:`x \le 0` (and 1 minus it for :math:`x > 0`), where
+    :math:`\mathrm{erfcx}(z) = e^{z^{2}}\mathrm{erfc}(z)` varies slowly and is
+    a polynomial of degree 12 on each of 49 intervals. erfc itself is so steep in
+    the tail that rounding its argument would cost up to :math:`x^{2}` ULP;
+    here the exponential takes :math:`x^{2}/2` formed exactly from :math:`x`,
+    and erfcx barely feels the rounding. Below :math:`x = -20`
     we use the asymptotic series
     :math:`x\,\Phi(x) = -\varphi(x)(1 - x^{-2} + 3x^{-4} - \ldots)` with a
     scaled exponential, so results near the underflow threshold keep their
@@ -1003,7 +1031,7 @@ def gelu(x, approximate="none"):
     For the tanh form we use :math:`\frac{1}{2}(1 + \tanh u) = \sigma(2u)`,
     which removes the same cancellation, and carry
     :math:`u = \sqrt{2/\pi}(x + 0.044715 x^{3})` as an exact pair (the
-    constants are taken as the decimal and mathematical values). Both forms are within 3.6 ULP. At :math:`x = -\infty` both forms give 0 (PyTorch gives nan).
+    constants are taken as the decimal and mathematical values). Both forms are within 3.0 ULP. At :math:`x = -\infty` both forms give 0 (PyTorch gives nan).
 
     Examples
     --------
@@ -1050,13 +1078,15 @@ def gelu_grad(x, approximate="none"):
 
     Notes
     -----
-    :math:`\Phi(x)` and :math:`x\,\varphi(x)` are computed as in :func:`gelu`,
-    with :math:`x^{2}` carried exactly inside the exponential. The derivative
+    For :math:`x \le 0` the derivative is
+    :math:`e^{-x^{2}/2}\,(x/\sqrt{2\pi} + \tfrac{1}{2}\mathrm{erfcx}(|x|/\sqrt{2}))`,
+    with erfcx and the exponential as in :func:`gelu`; for :math:`x > 0`, 1
+    plus the same with :math:`-\tfrac{1}{2}\mathrm{erfcx}`. The derivative
     vanishes at :math:`x_0 \approx -0.7518` (:math:`-0.7525` for the tanh
     form); within 0.5 of it, where the two terms cancel, we evaluate a Taylor
     polynomial around :math:`x_0` precomputed with 80-digit arithmetic.
     Elsewhere the product and the sum are formed exactly, so that where the
-    terms still partly cancel only the errors of erfc and exp grow. For the
+    terms still partly cancel only the errors of erfcx and exp grow. For the
     tanh form the derivative is :math:`\sigma(v) + x\,\sigma'(v)\,v'` with
     :math:`v = 2\sqrt{2/\pi}(x + 0.044715 x^{3})`, with :math:`v'` and the
     products carried as exact pairs. Both forms are within 3.9 ULP.

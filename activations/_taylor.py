@@ -27,7 +27,7 @@ subtraction would cancel: :func:`tanhshrink_ratio` evaluates
 import numpy as np
 
 __all__ = ["RADIUS", "TABLES", "TANHSHRINK_CENTRE", "TANHSHRINK_SERIES", "near_zero",
-           "tanhshrink_ratio"]
+           "near_zero_scalar", "tanhshrink_ratio"]
 
 #: Half-width of the interval around each zero where the polynomial is used.
 RADIUS = 0.5
@@ -214,6 +214,19 @@ def near_zero(name, x, result):
             total += a
         result[mask] = total * h
     return result
+
+
+def near_zero_scalar(name, x):
+    """:func:`near_zero` for one Python float: the polynomial's value (the same roundings), or
+    None outside the window."""
+    x0_hi, x0_lo, coefficients = TABLES[name]
+    if not abs(x - x0_hi) < RADIUS:
+        return None
+    h = (x - x0_hi) - x0_lo
+    total = coefficients[-1]
+    for a in coefficients[-2::-1]:
+        total = total * h + a
+    return total * h
 
 
 def _generate_tables():  # pragma: no cover - a development tool

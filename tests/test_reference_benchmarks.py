@@ -50,3 +50,13 @@ def test_speed_benchmark_runs(capsys):
     assert torch.get_num_threads() == 1
     # An elementwise call allocates at least its result (one input size); the benchmark sees it.
     assert all(r["ours"] >= 1 and r["naive"] >= 1 for r in memory if "rows" not in r["function"])
+
+
+def test_erfc_benchmark_runs(capsys):
+    table = _load("erfc").main(["--points", "40"])
+    assert "scipy erfcx" in capsys.readouterr().out
+    assert len(table) == 6
+    for row in table.values():
+        # The package's erfcx against mpmath: the accuracy GELU's figures rest on.
+        assert row["ours erfcx"] <= 0.75, row
+        assert all(value >= 0 for value in row.values())
