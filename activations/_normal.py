@@ -284,9 +284,11 @@ def _erfcx(a, a_lo, shrink):
     index = (a.view(np.int64) >> (52 - _PER_BINADE_BITS)) - (first_binade - 1)
     index = np.clip(index, 0, _TABLE.shape[1] - 1)  # [0, 1/4) -> 0; nan -> anything
     result = np.empty_like(a)
+    gathered = np.empty((_TABLE.shape[0], min(a.size, _BLOCK)))  # one buffer for every block
     for start in range(0, a.size, _BLOCK):  # the gathered coefficients stay in the caches
         block = slice(start, start + _BLOCK)
-        rows = np.take(_TABLE, index[block], axis=1)
+        rows = np.take(_TABLE, index[block], axis=1, out=gathered[:, :index[block].size],
+                       mode="clip")  # (index is clipped already; "raise" would buffer out)
         h = (a[block] - rows[0]) + a_lo[block]
         total = rows[-1].copy()
         for row in rows[-2:2:-1]:  # Horner's rule, in place
