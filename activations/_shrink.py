@@ -23,6 +23,10 @@ __all__ = ["tanhshrink", "tanhshrink_grad", "softshrink", "softshrink_grad", "ha
 # loses no bit, and tanh's own error is at most half an ULP of the result: the
 # plain subtraction is within about 1 ULP.
 _TANHSHRINK_PLAIN = 2.0
+# For float32 and float16 results the plain subtraction serves from |x| = 1/4 on: there
+# x - tanh x is at least |x| / 50, so tanh's error (1.2 ULP of |x|) is below 2**-45 of the
+# result, under a millionth of a float32 ULP once rounded.
+_TANHSHRINK_PLAIN_NARROW = 0.25
 
 
 def _tanhshrink_near_zero(a):
@@ -81,13 +85,23 @@ def _tanhshrink_scalar(x):
     return math.copysign(g, x)
 
 
-@by_scalars(_tanhshrink_scalar)
-def _tanhshrink_kernel(x):
+def _tanhshrink_refined(x, plain_from):
+    """The plain formula, recomputed by the cancelling ones where ``|x| < plain_from``."""
     g = _tanhshrink_plain(x)
-    cancels = np.flatnonzero(np.abs(x) < _TANHSHRINK_PLAIN)
+    cancels = np.flatnonzero(np.abs(x) < plain_from)
     if cancels.size:
         g[cancels] = _tanhshrink_cancelling(x[cancels])
     return g
+
+
+@by_scalars(_tanhshrink_scalar)
+def _tanhshrink_kernel(x):
+    return _tanhshrink_refined(x, _TANHSHRINK_PLAIN)
+
+
+def _tanhshrink_narrow(x):
+    """For float32 and float16 results: the plain formula down to |x| = 1/4."""
+    return _tanhshrink_refined(x, _TANHSHRINK_PLAIN_NARROW)
 
 
 #: Inputs longer than a chunk are recomputed where |x| < 2 in blocks of this many elements.
@@ -95,8 +109,9 @@ _TANHSHRINK_BLOCK = 4 * _CHUNK
 
 
 @np.errstate(under="ignore")  # as in apply_elementwise: underflow is the correct result
-def _tanhshrink_recompute(values, out):
-    """Overwrite ``out`` with the cancelling formulas where ``|values| < 2`` (flat arrays).
+def _tanhshrink_recompute(values, out, plain_from):
+    """Overwrite ``out`` with the cancelling formulas where ``|values| < plain_from`` (flat
+    arrays).
 
     Gathered from blocks of many chunks: the formulas take about 150 NumPy calls, whose fixed
     cost dominates on the few such elements of one chunk.
@@ -106,7 +121,7 @@ def _tanhshrink_recompute(values, out):
     for start in range(0, values.size, _TANHSHRINK_BLOCK):
         block = values[start:start + _TANHSHRINK_BLOCK]
         # Two comparisons, not abs: abs of an integer type's most negative value overflows.
-        cancels = np.flatnonzero((block > -_TANHSHRINK_PLAIN) & (block < _TANHSHRINK_PLAIN))
+        cancels = np.flatnonzero((block > -plain_from) & (block < plain_from))
         target = out[start:start + _TANHSHRINK_BLOCK]
         for first in range(0, cancels.size, piece):
             where = cancels[first:first + piece]
@@ -173,12 +188,14 @@ def tanhshrink(x):
     >>> print(f"{tanhshrink(1e-5):.6e}")
     3.333333e-16
     """
-    values, _ = _real_array(x, "tanhshrink")
+    values, out_dtype = _real_array(x, "tanhshrink")
     if values.size <= _CHUNK:
-        return apply_elementwise("tanhshrink", values, _tanhshrink_kernel)
+        return apply_elementwise("tanhshrink", values, _tanhshrink_kernel,
+                                 narrow=_tanhshrink_narrow)
     # Longer inputs: the plain formula chunk by chunk, then the elements where it cancels.
     result = apply_elementwise("tanhshrink", values, _tanhshrink_plain)
-    _tanhshrink_recompute(values.reshape(-1), result.reshape(-1))
+    plain_from = _TANHSHRINK_PLAIN if out_dtype == np.float64 else _TANHSHRINK_PLAIN_NARROW
+    _tanhshrink_recompute(values.reshape(-1), result.reshape(-1), plain_from)
     return result
 
 
