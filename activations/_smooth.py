@@ -1151,20 +1151,18 @@ def _squareplus_far(x, b):
     return a, redo
 
 
-def _squareplus_near(x, b, a, redo):
-    """``(r, e, a, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
-    where ``redo`` marks it (``|x| >= 45 sqrt(b)``, nan, and the rare results too close to a
-    rounding boundary to decide), which the caller computes otherwise; ``a`` and ``redo``
-    come from :func:`_squareplus_far`.
+def _squareplus_pair(x, b, a, redo):
+    """``(r, e, h, h_lo)``: ``r + e`` is squareplus(x) and ``h + h_lo`` is ``sqrt(x^2 + b)``,
+    each to about 2**-90 relative, except where ``redo`` marks ``|x| >= 45 sqrt(b)`` or nan,
+    which the caller computes otherwise; ``a`` and ``redo`` come from :func:`_squareplus_far`.
 
     ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
     formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
     with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
     ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
     ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
-    cancels, but ``s0 - |x|`` does not lose the digits; ``r + e`` is that sum before its
-    rounding. ``a`` is ``|x|`` (0 where ``redo``), and ``h + (w_err - 2c)`` is
-    ``sqrt(x^2 + b) = 2 S - |x|``."""
+    cancels, but ``s0 - |x|`` does not lose the digits; ``r`` is that sum rounded once and
+    ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``."""
     xc = x
     if redo.any():
         xc = np.where(redo, 0.0, x)
@@ -1181,8 +1179,7 @@ def _squareplus_near(x, b, a, redo):
     g = ((s0 - t) + negative_part) - c
     r = t + g
     e = (t - r) + g  # exact: |g| is far below |t|
-    redo |= r + e * _SQUAREPLUS_ZIV != r
-    return r, e, a, c, h, (w - h) - a, redo  # w - h is exact, as h >= a
+    return r, e, h, ((w - h) - a) - 2.0 * c  # w - h is exact, as h >= a
 
 
 def _squareplus_kernel(x, b):
@@ -1196,7 +1193,10 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    result, _, _, _, _, _, redo = _squareplus_near(x, b, *far)
+    a, redo = far
+    result, error, _, _ = _squareplus_pair(x, b, a, redo)
+    # Recomputed too: the rare results too close to a rounding boundary to decide.
+    redo |= result + error * _SQUAREPLUS_ZIV != result
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1218,22 +1218,13 @@ def _squareplus_grad_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_grad_kernel(x, b)
-    # (1 + x / h) / 2 with h = sqrt(x^2 + b) as the pair h + h_lo: for x >= 0 from
-    # |x| / h rounded once, and for x < 0, where it cancels, as squareplus(x) / h, with the
-    # numerator the pair r + r_err. A Ziv test as in squareplus.
-    r, r_err, a, c, h, w_err, redo = _squareplus_near(x, b, *far)
-    negative = _lanes(x < 0.0)
-    n = _pick(negative, r, a)
-    q = n / h
-    p, p_err = two_prod(q, h)
-    h_lo = w_err - 2.0 * c
-    r_err = (r_err.view(np.int64) & negative).view(np.float64)  # 0 where x >= 0
-    residual = ((n - p) - p_err) + r_err - q * h_lo
-    correction = residual / h
-    ratio = q + correction
-    error = (q - ratio) + correction
-    redo |= ratio + error * _SQUAREPLUS_ZIV != ratio
-    result = _pick(negative, ratio, 0.5 + 0.5 * ratio)
+    # (1 + x / h) / 2 = squareplus(x) / h, both as pairs: the quotient of their leading parts
+    # corrected to first order by their low parts, which leaves the quotient's own rounding
+    # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
+    a, redo = far
+    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo)
+    q = r / h
+    result = q + (r_err - q * h_lo) / h
     if redo.any():
         result[redo] = _squareplus_general_grad_kernel(x[redo], b)
     return result
