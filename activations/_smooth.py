@@ -1262,33 +1262,32 @@ def _squareplus_general_grad_kernel(x, b):
     return _where_finite(x, result, 0.0, 1.0)
 
 
-def _narrow_hypot(x, b):
-    """``sqrt(x^2 + b)`` within about an ULP; ``hypot`` (slower) only where ``x^2 + b``
-    overflows."""
-    with np.errstate(over="ignore"):
-        h = np.sqrt(x * x + b)
-    wide = np.isinf(h) & np.isfinite(x)
-    if wide.any():
-        h[wide] = np.hypot(x[wide], math.sqrt(b))
-    return h
+def _squareplus_narrow_parts(x, b):
+    """``(a, h, s)``: ``|x|``, ``sqrt(x^2 + b)`` and ``|x| + sqrt(x^2 + b)``, for float32 and
+    float16 inputs, whose squares (below 2**256) cannot make ``x^2 + b`` overflow."""
+    a = np.abs(x)
+    h = a * a
+    h += b
+    np.sqrt(h, out=h)
+    return a, h, a + h
 
 
 def _squareplus_narrow(x, b):
     """Squareplus with plain arithmetic, a few ULP, for float32 and float16 results: for
     x < 0, where x + h cancels, (b / 2) / (h - x)."""
-    h = _narrow_hypot(x, b)
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):  # the x >= 0 not taken
-        return np.where(x >= 0.0, 0.5 * (x + h), (0.5 * b) / (h - x))
+    a, h, s = _squareplus_narrow_parts(x, b)
+    return np.where(x >= 0.0, 0.5 * s, (0.5 * b) / s)
 
 
 def _squareplus_grad_narrow(x, b):
-    """Its slope, likewise: for x < 0, (b / 2) / (h - x) / h, divided twice so that the
-    denominator never overflows."""
-    h = _narrow_hypot(x, b)
-    # The x >= 0 not taken by the second form, and x / h for infinite x (its limits below).
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        slope = np.where(x >= 0.0, 0.5 + 0.5 * (x / h), (0.5 * b) / (h - x) / h)
-    return np.where(np.isinf(x), (x > 0.0).astype(np.float64), slope)
+    """Its slope, likewise: t = b / (h + |x|) / 2 / h is the slope at -|x| (divided twice so
+    that the denominator never overflows, and b / 2 never rounds: b may be subnormal), and the
+    slope at |x| is 1 - t, in [1/2, 1)."""
+    _, h, t = _squareplus_narrow_parts(x, b)
+    np.divide(b, t, out=t)
+    t *= 0.5
+    t /= h
+    return np.where(x >= 0.0, 1.0 - t, t)
 
 
 def squareplus(x, b=4.0):
