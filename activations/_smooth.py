@@ -205,11 +205,8 @@ def _silu_grad_kernel(x):
     return result + 0.0  # +0.0 rather than -0.0 in the underflowing tail
 
 
-def _mish_kernel(x):
-    xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
-    # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
-    # x <= 0, e = e^x: tanh(s) = n / (n + 2) with n = e (e + 2).
+def _mish_negative(xc, e):
+    """Mish for x <= 0, with e = e^x: x tanh(s) with tanh(s) = n / (n + 2), n = e (e + 2)."""
     # The sums' errors by fast two-sums: 2e >= e^2, and 2 has the exponent of n < 4.
     n_hi, n_lo = two_square(e)
     twice = 2.0 * e
@@ -218,11 +215,20 @@ def _mish_kernel(x):
     n_hi = total
     d_hi = n_hi + 2.0
     d_lo = n_hi - (d_hi - 2.0)
-    negative = xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
-    # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2).
-    small = 2.0 * e * e / (1.0 + 2.0 * e * (1.0 + e))
-    positive = x - xc * small
-    result = _pick(_lanes(xc > 0.0), positive, negative)
+    return xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
+
+
+def _mish_kernel(x):
+    xc = np.clip(x, -_FAR, _FAR)
+    e = np.exp(-np.abs(xc))
+    # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
+    # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2), cheap enough to compute
+    # everywhere; the costlier form for x <= 0 is computed only there.
+    twice = 2.0 * e
+    small = twice * e / (1.0 + twice * (1.0 + e))
+    result = x - xc * small
+    rest = np.flatnonzero(~(xc > 0.0))  # nan included
+    result[rest] = _mish_negative(xc[rest], e[rest])
     return _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
 
 
