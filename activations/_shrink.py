@@ -78,11 +78,13 @@ def _tanhshrink_cancelling(x):
     a = np.abs(x)
     small = a <= 1.0
     g = np.empty_like(a)
-    g[small] = _tanhshrink_near_zero(a[small])
+    # Index arrays, not the masks: indexing with a mask of mixed values is several times slower.
+    near = np.flatnonzero(small)
+    g[near] = _tanhshrink_near_zero(a[near])
     tiny = a < _TANHSHRINK_TINY
     if tiny.any():
         g[tiny] = _tanhshrink_tiny(a[tiny])
-    middle = ~small
+    middle = np.flatnonzero(~small)  # nan included
     g[middle] = _tanhshrink_middle(a[middle])
     return np.copysign(g, x, out=g)
 
