@@ -23,6 +23,10 @@ __all__ = ["tanhshrink", "tanhshrink_grad", "softshrink", "softshrink_grad", "ha
 # loses no bit, and tanh's own error is at most half an ULP of the result: the
 # plain subtraction is within about 1 ULP.
 _TANHSHRINK_PLAIN = 2.0
+# For float32 and float16 results the plain subtraction serves from |x| = 1/4 on: there
+# x - tanh x is at least |x| / 50, so tanh's error (1.2 ULP of |x|) is below 2**-45 of the
+# result, under a millionth of a float32 ULP once rounded.
+_TANHSHRINK_PLAIN_NARROW = 0.25
 
 
 def _tanhshrink_near_zero(a):
@@ -33,6 +37,18 @@ def _tanhshrink_near_zero(a):
     q_hi, q_lo = tanhshrink_ratio(sq_hi)
     p_hi, p_lo = two_prod(cube_hi, q_hi)
     return p_hi + (p_lo + cube_hi * q_lo + cube_lo * q_hi)
+
+
+#: Below this x^3 and the low parts of its pair near the subnormal range, where they lose
+#: digits (x^3 / 3 itself is subnormal below 2**-340), and the result would be rounded twice:
+#: there :func:`_tanhshrink_tiny` computes it on 2**280 x (exact) and ldexp rounds once.
+_TANHSHRINK_TINY = 2.0 ** -320
+
+
+def _tanhshrink_tiny(a):
+    """x - tanh x for 0 <= x < 2**-320: the series' terms beyond x^3 / 3 are below 2**-80 of
+    it for the scaled x too (below 2**-40), so scaling x scales the result by its cube."""
+    return np.ldexp(_tanhshrink_near_zero(a * 2.0 ** 280), -840)
 
 
 def _tanhshrink_middle(a):
@@ -62,8 +78,13 @@ def _tanhshrink_cancelling(x):
     a = np.abs(x)
     small = a <= 1.0
     g = np.empty_like(a)
-    g[small] = _tanhshrink_near_zero(a[small])
-    middle = ~small
+    # Index arrays, not the masks: indexing with a mask of mixed values is several times slower.
+    near = np.flatnonzero(small)
+    g[near] = _tanhshrink_near_zero(a[near])
+    tiny = a < _TANHSHRINK_TINY
+    if tiny.any():
+        g[tiny] = _tanhshrink_tiny(a[tiny])
+    middle = np.flatnonzero(~small)  # nan included
     g[middle] = _tanhshrink_middle(a[middle])
     return np.copysign(g, x, out=g)
 
@@ -72,7 +93,9 @@ def _tanhshrink_scalar(x):
     """The kernel's operations, in the same order, on one float; for a scalar this costs a
     tenth of the array code's hundred or so NumPy calls."""
     a = abs(x)
-    if a <= 1.0:
+    if a < _TANHSHRINK_TINY:
+        g = float(_tanhshrink_tiny(a))
+    elif a <= 1.0:
         g = _tanhshrink_near_zero(a)
     elif a < _TANHSHRINK_PLAIN:
         g = _tanhshrink_middle(a)
@@ -81,13 +104,23 @@ def _tanhshrink_scalar(x):
     return math.copysign(g, x)
 
 
-@by_scalars(_tanhshrink_scalar)
-def _tanhshrink_kernel(x):
+def _tanhshrink_refined(x, plain_from):
+    """The plain formula, recomputed by the cancelling ones where ``|x| < plain_from``."""
     g = _tanhshrink_plain(x)
-    cancels = np.flatnonzero(np.abs(x) < _TANHSHRINK_PLAIN)
+    cancels = np.flatnonzero(np.abs(x) < plain_from)
     if cancels.size:
         g[cancels] = _tanhshrink_cancelling(x[cancels])
     return g
+
+
+@by_scalars(_tanhshrink_scalar)
+def _tanhshrink_kernel(x):
+    return _tanhshrink_refined(x, _TANHSHRINK_PLAIN)
+
+
+def _tanhshrink_narrow(x):
+    """For float32 and float16 results: the plain formula down to |x| = 1/4."""
+    return _tanhshrink_refined(x, _TANHSHRINK_PLAIN_NARROW)
 
 
 #: Inputs longer than a chunk are recomputed where |x| < 2 in blocks of this many elements.
@@ -95,8 +128,9 @@ _TANHSHRINK_BLOCK = 4 * _CHUNK
 
 
 @np.errstate(under="ignore")  # as in apply_elementwise: underflow is the correct result
-def _tanhshrink_recompute(values, out):
-    """Overwrite ``out`` with the cancelling formulas where ``|values| < 2`` (flat arrays).
+def _tanhshrink_recompute(values, out, plain_from):
+    """Overwrite ``out`` with the cancelling formulas where ``|values| < plain_from`` (flat
+    arrays).
 
     Gathered from blocks of many chunks: the formulas take about 150 NumPy calls, whose fixed
     cost dominates on the few such elements of one chunk.
@@ -106,7 +140,7 @@ def _tanhshrink_recompute(values, out):
     for start in range(0, values.size, _TANHSHRINK_BLOCK):
         block = values[start:start + _TANHSHRINK_BLOCK]
         # Two comparisons, not abs: abs of an integer type's most negative value overflows.
-        cancels = np.flatnonzero((block > -_TANHSHRINK_PLAIN) & (block < _TANHSHRINK_PLAIN))
+        cancels = np.flatnonzero((block > -plain_from) & (block < plain_from))
         target = out[start:start + _TANHSHRINK_BLOCK]
         for first in range(0, cancels.size, piece):
             where = cancels[first:first + piece]
@@ -159,7 +193,7 @@ def tanhshrink(x):
     :math:`1 < |x| < 2` we use :math:`\tanh x = t/(t + 2)` with
     :math:`t = e^{2x} - 1` and sum the cancelling numerator
     :math:`x t + 2x - t` exactly; beyond, the plain subtraction no longer
-    cancels. The result is within 1.2 ULP.
+    cancels. The result is within 1.1 ULP.
 
     Examples
     --------
@@ -173,12 +207,14 @@ def tanhshrink(x):
     >>> print(f"{tanhshrink(1e-5):.6e}")
     3.333333e-16
     """
-    values, _ = _real_array(x, "tanhshrink")
+    values, out_dtype = _real_array(x, "tanhshrink")
     if values.size <= _CHUNK:
-        return apply_elementwise("tanhshrink", values, _tanhshrink_kernel)
+        return apply_elementwise("tanhshrink", values, _tanhshrink_kernel,
+                                 narrow=_tanhshrink_narrow)
     # Longer inputs: the plain formula chunk by chunk, then the elements where it cancels.
     result = apply_elementwise("tanhshrink", values, _tanhshrink_plain)
-    _tanhshrink_recompute(values.reshape(-1), result.reshape(-1))
+    plain_from = _TANHSHRINK_PLAIN if out_dtype == np.float64 else _TANHSHRINK_PLAIN_NARROW
+    _tanhshrink_recompute(values.reshape(-1), result.reshape(-1), plain_from)
     return result
 
 

@@ -204,11 +204,8 @@ def _silu_grad_kernel(x):
     return result + 0.0  # +0.0 rather than -0.0 in the underflowing tail
 
 
-def _mish_kernel(x):
-    xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
-    # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
-    # x <= 0, e = e^x: tanh(s) = n / (n + 2) with n = e (e + 2).
+def _mish_negative(xc, e):
+    """Mish for x <= 0, with e = e^x: x tanh(s) with tanh(s) = n / (n + 2), n = e (e + 2)."""
     # The sums' errors by fast two-sums: 2e >= e^2, and 2 has the exponent of n < 4.
     n_hi, n_lo = two_square(e)
     twice = 2.0 * e
@@ -217,11 +214,20 @@ def _mish_kernel(x):
     n_hi = total
     d_hi = n_hi + 2.0
     d_lo = n_hi - (d_hi - 2.0)
-    negative = xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
-    # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2).
-    small = 2.0 * e * e / (1.0 + 2.0 * e * (1.0 + e))
-    positive = x - xc * small
-    result = _pick(_lanes(xc > 0.0), positive, negative)
+    return xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
+
+
+def _mish_kernel(x):
+    xc = np.clip(x, -_FAR, _FAR)
+    e = np.exp(-np.abs(xc))
+    # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
+    # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2), cheap enough to compute
+    # everywhere; the costlier form for x <= 0 is computed only there.
+    twice = 2.0 * e
+    small = twice * e / (1.0 + twice * (1.0 + e))
+    result = x - xc * small
+    rest = np.flatnonzero(~(xc > 0.0))  # nan included
+    result[rest] = _mish_negative(xc[rest], e[rest])
     return _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
 
 
@@ -883,6 +889,21 @@ def _mish_narrow(x):
     return np.where(x > 0.0, x * above, xc * (n / (n + 2.0)))
 
 
+def _mish_grad_narrow(x):
+    """Mish' with plain arithmetic, a few ULP, for float32 and float16 results: the formulas
+    of :func:`_mish_grad_kernel` without pairs; where their sums cancel, near the zero at
+    -1.1924, the Taylor polynomial takes over as there."""
+    xc = np.clip(x, -_FAR, _FAR)
+    e = np.exp(-np.abs(xc))
+    q = 1.0 + e
+    q *= q
+    q += 1.0
+    negative = e * (4.0 * (1.0 + xc) + e * ((6.0 + 4.0 * xc) + e * (4.0 + e))) / (q * q)
+    d = 1.0 + 2.0 * e * (1.0 + e)
+    positive = (1.0 + 2.0 * e) / d + 4.0 * xc * e * e * (1.0 + e) / (d * d)
+    return near_zero("mish", xc, _pick(_lanes(xc > 0.0), positive, negative)) + 0.0
+
+
 def mish(x):
     r"""Mish: :math:`x \tanh(\mathrm{softplus}(x))`, a smooth self-gated activation.
 
@@ -968,7 +989,7 @@ def mish_grad(x):
     >>> np.round(mish_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
     array([0.    , 0.0592, 0.6   , 1.049 , 1.    ])
     """
-    return apply_elementwise("mish_grad", x, _mish_grad_kernel)
+    return apply_elementwise("mish_grad", x, _mish_grad_kernel, narrow=_mish_grad_narrow)
 
 
 def gelu(x, approximate="none"):
@@ -1181,20 +1202,18 @@ def _squareplus_far(x, b):
     return a, redo
 
 
-def _squareplus_near(x, b, a, redo):
-    """``(r, e, a, c, h, w_err, redo)``: ``r`` is squareplus(x), correctly rounded, except
-    where ``redo`` marks it (``|x| >= 45 sqrt(b)``, nan, and the rare results too close to a
-    rounding boundary to decide), which the caller computes otherwise; ``a`` and ``redo``
-    come from :func:`_squareplus_far`.
+def _squareplus_pair(x, b, a, redo, root=False):
+    """``(r, e)``, and with ``root=True`` also ``(h, h_lo)``: ``r + e`` is squareplus(x) and
+    ``h + h_lo`` is ``sqrt(x^2 + b)``, each to about 2**-90 relative, except where ``redo`` marks ``|x| >= 45 sqrt(b)`` or nan,
+    which the caller computes otherwise; ``a`` and ``redo`` come from :func:`_squareplus_far`.
 
     ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
     formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
     with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
     ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
     ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
-    cancels, but ``s0 - |x|`` does not lose the digits; ``r + e`` is that sum before its
-    rounding. ``a`` is ``|x|`` (0 where ``redo``), and ``h + (w_err - 2c)`` is
-    ``sqrt(x^2 + b) = 2 S - |x|``."""
+    cancels, but ``s0 - |x|`` does not lose the digits; ``r`` is that sum rounded once and
+    ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``."""
     xc = x
     if redo.any():
         xc = np.where(redo, 0.0, x)
@@ -1211,8 +1230,9 @@ def _squareplus_near(x, b, a, redo):
     g = ((s0 - t) + negative_part) - c
     r = t + g
     e = (t - r) + g  # exact: |g| is far below |t|
-    redo |= r + e * _SQUAREPLUS_ZIV != r
-    return r, e, a, c, h, (w - h) - a, redo  # w - h is exact, as h >= a
+    if not root:
+        return r, e
+    return r, e, h, ((w - h) - a) - 2.0 * c  # w - h is exact, as h >= a
 
 
 def _squareplus_kernel(x, b):
@@ -1226,7 +1246,10 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    result, _, _, _, _, _, redo = _squareplus_near(x, b, *far)
+    a, redo = far
+    result, error = _squareplus_pair(x, b, a, redo)
+    # Recomputed too: the rare results too close to a rounding boundary to decide.
+    redo |= result + error * _SQUAREPLUS_ZIV != result
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1248,22 +1271,13 @@ def _squareplus_grad_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_grad_kernel(x, b)
-    # (1 + x / h) / 2 with h = sqrt(x^2 + b) as the pair h + h_lo: for x >= 0 from
-    # |x| / h rounded once, and for x < 0, where it cancels, as squareplus(x) / h, with the
-    # numerator the pair r + r_err. A Ziv test as in squareplus.
-    r, r_err, a, c, h, w_err, redo = _squareplus_near(x, b, *far)
-    negative = _lanes(x < 0.0)
-    n = _pick(negative, r, a)
-    q = n / h
-    p, p_err = two_prod(q, h)
-    h_lo = w_err - 2.0 * c
-    r_err = (r_err.view(np.int64) & negative).view(np.float64)  # 0 where x >= 0
-    residual = ((n - p) - p_err) + r_err - q * h_lo
-    correction = residual / h
-    ratio = q + correction
-    error = (q - ratio) + correction
-    redo |= ratio + error * _SQUAREPLUS_ZIV != ratio
-    result = _pick(negative, ratio, 0.5 + 0.5 * ratio)
+    # (1 + x / h) / 2 = squareplus(x) / h, both as pairs: the quotient of their leading parts
+    # corrected to first order by their low parts, which leaves the quotient's own rounding
+    # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
+    a, redo = far
+    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo, root=True)
+    q = r / h
+    result = q + (r_err - q * h_lo) / h
     if redo.any():
         result[redo] = _squareplus_general_grad_kernel(x[redo], b)
     return result
@@ -1284,33 +1298,32 @@ def _squareplus_general_grad_kernel(x, b):
     return _where_finite(x, result, 0.0, 1.0)
 
 
-def _narrow_hypot(x, b):
-    """``sqrt(x^2 + b)`` within about an ULP; ``hypot`` (slower) only where ``x^2 + b``
-    overflows."""
-    with np.errstate(over="ignore"):
-        h = np.sqrt(x * x + b)
-    wide = np.isinf(h) & np.isfinite(x)
-    if wide.any():
-        h[wide] = np.hypot(x[wide], math.sqrt(b))
-    return h
+def _squareplus_narrow_parts(x, b):
+    """``(a, h, s)``: ``|x|``, ``sqrt(x^2 + b)`` and ``|x| + sqrt(x^2 + b)``, for float32 and
+    float16 inputs, whose squares (below 2**256) cannot make ``x^2 + b`` overflow."""
+    a = np.abs(x)
+    h = a * a
+    h += b
+    np.sqrt(h, out=h)
+    return a, h, a + h
 
 
 def _squareplus_narrow(x, b):
     """Squareplus with plain arithmetic, a few ULP, for float32 and float16 results: for
     x < 0, where x + h cancels, (b / 2) / (h - x)."""
-    h = _narrow_hypot(x, b)
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):  # the x >= 0 not taken
-        return np.where(x >= 0.0, 0.5 * (x + h), (0.5 * b) / (h - x))
+    a, h, s = _squareplus_narrow_parts(x, b)
+    return np.where(x >= 0.0, 0.5 * s, (0.5 * b) / s)
 
 
 def _squareplus_grad_narrow(x, b):
-    """Its slope, likewise: for x < 0, (b / 2) / (h - x) / h, divided twice so that the
-    denominator never overflows."""
-    h = _narrow_hypot(x, b)
-    # The x >= 0 not taken by the second form, and x / h for infinite x (its limits below).
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        slope = np.where(x >= 0.0, 0.5 + 0.5 * (x / h), (0.5 * b) / (h - x) / h)
-    return np.where(np.isinf(x), (x > 0.0).astype(np.float64), slope)
+    """Its slope, likewise: t = b / (h + |x|) / 2 / h is the slope at -|x| (divided twice so
+    that the denominator never overflows, and b / 2 never rounds: b may be subnormal), and the
+    slope at |x| is 1 - t, in [1/2, 1)."""
+    _, h, t = _squareplus_narrow_parts(x, b)
+    np.divide(b, t, out=t)
+    t *= 0.5
+    t /= h
+    return np.where(x >= 0.0, 1.0 - t, t)
 
 
 def squareplus(x, b=4.0):
