@@ -1040,7 +1040,7 @@ def gelu(x, approximate="none"):
     :math:`\Phi(x) = \tfrac{1}{2}\mathrm{erfcx}(|x|/\sqrt{2})\,e^{-x^{2}/2}`
     for :math:`x \le 0` (and 1 minus it for :math:`x > 0`), where
     :math:`\mathrm{erfcx}(z) = e^{z^{2}}\mathrm{erfc}(z)` varies slowly and is
-    a polynomial of degree 12 on each of 49 intervals. erfc itself is so steep in
+    a polynomial of degree 12 on each of 57 intervals. erfc itself is so steep in
     the tail that rounding its argument would cost up to :math:`x^{2}` ULP;
     here the exponential takes :math:`x^{2}/2` formed exactly from :math:`x`,
     and erfcx barely feels the rounding. Below :math:`x = -20`
@@ -1052,7 +1052,7 @@ def gelu(x, approximate="none"):
     For the tanh form we use :math:`\frac{1}{2}(1 + \tanh u) = \sigma(2u)`,
     which removes the same cancellation, and carry
     :math:`u = \sqrt{2/\pi}(x + 0.044715 x^{3})` as an exact pair (the
-    constants are taken as the decimal and mathematical values). Both forms are within 3.0 ULP. At :math:`x = -\infty` both forms give 0 (PyTorch gives nan).
+    constants are taken as the decimal and mathematical values). Both forms are within 3.1 ULP. At :math:`x = -\infty` both forms give 0 (PyTorch gives nan).
 
     Examples
     --------
