@@ -164,6 +164,8 @@ sphinx_gallery_conf = {
     "capture_repr": ("_repr_html_", "__repr__"),
     "first_notebook_cell": "%matplotlib inline",  # after the install cell of download_i18n
     "plot_gallery": "True",
+    # With sphinx -j N (make docs JOBS=N), N processes run the examples, each once.
+    "parallel": True,
 }
 
 # sphinx-gallery imports matplotlib.pyplot while it reads this configuration, even when every
