@@ -230,6 +230,8 @@ def _parallel_gallery_only_to_run_examples(app):
     from sphinx_gallery.gen_rst import get_md5sum
 
     conf = app.config.sphinx_gallery_conf
+    if not conf["parallel"]:
+        return
     gallery = Path(app.srcdir, conf["examples_dirs"][0]).resolve()
     executed = Path(app.srcdir, conf["gallery_dirs"][0])
     stale = [script for script in gallery.rglob("plot_*.py")
