@@ -164,6 +164,8 @@ sphinx_gallery_conf = {
     "capture_repr": ("_repr_html_", "__repr__"),
     "first_notebook_cell": "%matplotlib inline",  # after the install cell of download_i18n
     "plot_gallery": "True",
+    # With sphinx -j N (make docs JOBS=N), N processes run the examples, each once.
+    "parallel": True,
 }
 
 # sphinx-gallery imports matplotlib.pyplot while it reads this configuration, even when every
@@ -222,5 +224,24 @@ def _localise_site_text(app, config):
     config.latex_elements = {**config.latex_elements, **LATEX_LANGUAGE[config.language]}
 
 
+def _parallel_gallery_only_to_run_examples(app):
+    """sphinx-gallery starts its processes (2-3 s of CPU each) even when no example is to run,
+    as in a rebuild or the Chinese build: it runs them in this process unless two are stale."""
+    from sphinx_gallery.gen_rst import get_md5sum
+
+    conf = app.config.sphinx_gallery_conf
+    if not conf["parallel"]:
+        return
+    gallery = Path(app.srcdir, conf["examples_dirs"][0]).resolve()
+    executed = Path(app.srcdir, conf["gallery_dirs"][0])
+    stale = [script for script in gallery.rglob("plot_*.py")
+             if not (md5 := executed / script.relative_to(gallery).with_suffix(".py.md5")).is_file()
+             or md5.read_text() != get_md5sum(script, mode="t")]
+    if not conf["plot_gallery"] or len(stale) < 2:
+        conf["parallel"] = False
+
+
 def setup(app):
     app.connect("config-inited", _localise_site_text)
+    # After sphinx-gallery reads plot_gallery (priority 10), before it runs the gallery (500).
+    app.connect("builder-inited", _parallel_gallery_only_to_run_examples, priority=100)

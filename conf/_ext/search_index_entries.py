@@ -31,7 +31,26 @@ def purge(app, env, docname):
     env._search_index_index_entries.pop(docname, None)
 
 
+def merge(app, env, docnames, other):
+    """A parallel read's worker collected the entries of its pages (``sphinx -j``)."""
+    for docname in docnames:
+        if docname in other._search_index_index_entries:
+            env._search_index_index_entries[docname] = other._search_index_index_entries[docname]
+
+
+def in_page_order(app, env):
+    """Pages in name order, as a serial cold build reads them, whatever order they were read or
+    merged in: the search index lists a word's pages in this order."""
+    entries = env._search_index_index_entries
+    in_order = sorted(entries.items())
+    entries.clear()
+    entries.update(in_order)
+    return []
+
+
 def setup(app):
     app.connect("doctree-read", collect)
     app.connect("env-purge-doc", purge)
-    return {"parallel_read_safe": False, "parallel_write_safe": True}
+    app.connect("env-merge-info", merge)
+    app.connect("env-updated", in_page_order)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
