@@ -18,7 +18,10 @@ Scorer.title = 100;
 // An index entry is the source saying "this page answers that word" (SwiGLU: the tutorial on
 // gated blocks), so it comes before a page whose title merely equals the query (the SwiGLU
 // function page, which Sphinx boosts by 1 as a document title).
-Scorer.score = (result) => result[4] + (result[6] === SearchResultKind.index ? 2 : 0);
+// Among functions that match a query equally, the shorter name is the closer match
+// ("softmax jacobian": softmax_jacobian before log_softmax_jacobian; Sphinx orders ties by name).
+Scorer.score = (result) => result[4] + (result[6] === SearchResultKind.index ? 2 : 0)
+  - (result[6] === SearchResultKind.object ? result[1].length / 1000 : 0);
 const WORD_SCORE = { name: 30, title: 15, partialTitle: 7, text: 5, partialText: 2 };
 
 Search.performTermsSearch = (searchTerms, excludedTerms) => {
