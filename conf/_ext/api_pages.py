@@ -56,9 +56,9 @@ def function_pages(names):
 def function_page(name, documented):
     """reST of the page of ``name`` and its derivatives."""
     title = f"activations.{name}"
-    lines = [title, "=" * len(title), "", ".. currentmodule:: activations", ""]
+    lines = [title, "=" * len(title), ""]
     for function in documented:
-        lines += [f".. autofunction:: {function}", ""]
+        lines += [f".. autofunction:: activations.{function}", ""]
     return "\n".join(lines)
 
 
