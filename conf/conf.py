@@ -33,7 +33,7 @@ extensions = [
     "explorer",          # the interactive explorer and the values it draws, from the package
     "gallery_i18n",      # translated titles on the gallery's index cards
     "i18n_skip",         # math and markup-only paragraphs stay out of the catalogues
-    "api_pages",         # one API page per family of functions
+    "api_pages",         # a page per function, an overview per family
     "backrefs",          # each function lists the gallery examples that use it
     "catalogue_pages",   # property table and one card per activation, from activations.catalogue
     "figure_alt",        # figure alt text in words, not TeX
@@ -83,7 +83,7 @@ html_theme_options = {
 }
 html_math_renderer = "mathml"
 html_copy_source = False
-html_use_index = False          # the API page lists every function; no general index
+html_use_index = False          # the API pages list every function; no general index
 html_domain_indices = False     # nor a one-entry module index
 html_show_sourcelink = False
 html_last_updated_fmt = None

@@ -300,7 +300,7 @@ def test_figures_keep_a_white_ground_in_dark_mode(browser, server, page):
 def test_copy_button_copies_code_without_prompts_or_output(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
-    tab.goto(f"{server}/en/api/relu.html", wait_until="load")
+    tab.goto(f"{server}/en/api/relu/relu.html", wait_until="load")
     block = tab.locator("div.doctest").first
     shown = block.locator("pre").inner_text()
     assert ">>> " in shown

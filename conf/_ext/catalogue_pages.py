@@ -137,6 +137,11 @@ class ActivationTable(_ReSTDirective):
     # narrow columns until names and numbers run out of them); left-aligned, as on the site.
     PDF_COLUMNS = {"shape": (0.17, 0.17, 0.13, 0.14, 0.23, 0.16),
                    "origin": (0.16, 0.13, 0.13, 0.19, 0.39)}
+    # The site's, in per cent, from the widest cell of each column (English: the header words;
+    # hardshrink's range). On a phone the tables keep these columns at a set width and scroll
+    # in their box (site.css): the browser lays them out without first measuring every cell's
+    # formula, which held a phone's first layout of the comparison page.
+    SITE_COLUMNS = {"shape": (15, 26, 14, 12, 17, 16), "origin": (16, 12, 11, 17, 44)}
 
     def run(self):
         labels = [label for label, _ in properties(CATALOGUE[0])]
@@ -163,7 +168,9 @@ class ActivationTable(_ReSTDirective):
                 columns = "".join(rf">{{\raggedright\arraybackslash}}\Y{{{width}}}"
                                   for width in self.PDF_COLUMNS[table])
                 lines += [f".. tabularcolumns:: {columns}", ""]
-                lines += _list_table(rows, ":header-rows: 1", ":class: properties") + [""]
+                widths = " ".join(map(str, self.SITE_COLUMNS[table]))
+                lines += _list_table(rows, ":header-rows: 1", ":class: properties",
+                                     f":widths: {widths}") + [""]
         return self.parse_rest(lines)
 
 

@@ -18,7 +18,14 @@ Scorer.title = 100;
 // An index entry is the source saying "this page answers that word" (SwiGLU: the tutorial on
 // gated blocks), so it comes before a page whose title merely equals the query (the SwiGLU
 // function page, which Sphinx boosts by 1 as a document title).
-Scorer.score = (result) => result[4] + (result[6] === SearchResultKind.index ? 2 : 0);
+// Ties, which Sphinx orders by title: among functions that match a query equally, the shorter
+// name is the closer match (softmax_jacobian before log_softmax_jacobian); among pages that hold
+// the query's words equally, the one nearer the top of the site comes first (a function's page
+// repeats the words of its family's overview and of the guides: 任意精度 finds the home page
+// before the pages of three functions that say 任意 and 精度 apart).
+const depth = (docName) => docName.split("/").length;
+Scorer.score = (result) => result[4] + (result[6] === SearchResultKind.index ? 2 : 0)
+  - (result[6] === SearchResultKind.object ? result[1].length / 1000 : depth(result[0]) / 1000);
 const WORD_SCORE = { name: 30, title: 15, partialTitle: 7, text: 5, partialText: 2 };
 
 Search.performTermsSearch = (searchTerms, excludedTerms) => {
