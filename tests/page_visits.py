@@ -44,6 +44,7 @@ class Visit:
     phone_overflow: list = field(default_factory=list)
     desktop_scrollers: list = field(default_factory=list)
     phone_menu: dict = field(default_factory=dict)
+    phone_title: dict = field(default_factory=dict)  # the h1's text and its number of lines
     labels: list = field(default_factory=list)
     axe: list = field(default_factory=list)  # axe-core's violations
 
@@ -114,6 +115,16 @@ PHONE_MENU = """() => {
   return box ? { top: box.top + window.scrollY, width: box.width, height: box.height } : {};
 }"""
 
+# At phone width: the page title's text and on how many lines it is set.
+TITLE_LINES = """() => {
+  const text = document.querySelector("article h1")?.firstChild;
+  if (!text) return {};
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  const tops = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+  return { text: text.textContent, lines: tops.size };
+}"""
+
 # At phone width: what sticks out to the right of the screen, making the page scroll sideways.
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
@@ -178,6 +189,7 @@ def visit_every_page(browser, server):
             tab.set_viewport_size(PHONE)
             visit.phone_overflow = tab.evaluate(OVERFLOW)
             visit.phone_menu = tab.evaluate(PHONE_MENU)
+            visit.phone_title = tab.evaluate(TITLE_LINES)
             tab.set_viewport_size(DESKTOP)
             switch = tab.locator("nav.language-switch a")
             visit.switch["links"] = switch.count()

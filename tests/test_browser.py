@@ -231,6 +231,21 @@ def test_no_page_scrolls_sideways_on_a_phone(visits, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_one_word_titles_are_not_broken_on_a_phone(visits, language):
+    """A title that is one Latin word (a function's full name, activations.sparse_sigmoid) stays
+    on one line at 390 px: broken, it read "activations.sparse_sig / moid". (Chinese titles may
+    break between any two characters.)"""
+    def broken(visit):
+        text = visit.phone_title.get("text", "")
+        return visit.phone_title.get("lines", 1) > 1 and text.isascii() and " " not in text
+    problems = _failures(visits, language, lambda v: v.phone_title if broken(v) else None)
+    assert not problems, problems
+    # The check sees the function pages' titles.
+    assert any(visit.phone_title.get("text", "").startswith("activations.")
+               for (lang, _), visit in visits.items() if lang == language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_nothing_scrolls_sideways_at_desktop_width(visits, language):
     """At 1280 x 800 every table, code block and formula fits its column."""
     problems = _failures(visits, language, lambda v: v.desktop_scrollers)
