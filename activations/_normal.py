@@ -20,7 +20,7 @@ SciPy's ``erfcx`` is 2 to 8 ULP off (``benchmarks/erfc.py``), which is why the p
 its own.
 """
 
-import math
+import struct
 
 import numpy as np
 
@@ -31,6 +31,11 @@ __all__ = ["DEGREE", "SWITCH_POINTS", "scaled_tail"]
 #: Degree of the polynomials.
 DEGREE = 12
 _PER_BINADE_BITS = 3  # eight intervals per binade
+# An interval's index from the bits of a float64 a >= 0: its biased exponent and the top three
+# bits of its mantissa, less this offset, so that 1/4 (biased exponent 1021) starts interval 1
+# and [0, 1/4) falls to 0 when clipped.
+_SHIFT = 52 - _PER_BINADE_BITS
+_OFFSET = (1021 << _PER_BINADE_BITS) - 1
 _LARGEST = 31.999  # |x| beyond 32 occurs only for x > 0, where Phi(x) rounds to 1
 
 #: The inputs where the polynomial changes, x = -(an interval's end) (the scan searches around
@@ -331,9 +336,7 @@ def _scaled_erfc(a, shrink):
     """F(a) * (1 - shrink) for 0 <= a (a above 32 gives F(31.999)), with ``shrink`` tiny: the
     correction joins the sum below the leading term, so it costs no rounding of its own."""
     a = np.minimum(a, _LARGEST)
-    first_binade = 1021 << _PER_BINADE_BITS  # the interval index of 1/4, less one
-    index = (a.view(np.int64) >> (52 - _PER_BINADE_BITS)) - (first_binade - 1)
-    index = np.clip(index, 0, _TABLE.shape[1] - 1)  # [0, 1/4) -> 0; nan -> anything
+    index = np.clip((a.view(np.int64) >> _SHIFT) - _OFFSET, 0, _TABLE.shape[1] - 1)  # nan: any
     result = np.empty_like(a)
     gathered = np.empty((_TABLE.shape[0], min(a.size, _BLOCK)))  # one buffer for every block
     for start in range(0, a.size, _BLOCK):  # the gathered coefficients stay in the caches
@@ -353,15 +356,10 @@ def _scaled_erfc(a, shrink):
 
 def _scaled_erfc_scalar(a, shrink):
     """:func:`_scaled_erfc` for one Python float ``0 <= a``, with the same roundings."""
-    if a < 0.25:
-        index = 0
-    else:
-        mantissa, exponent = math.frexp(min(a, _LARGEST))
-        # the binade's first index, 8 e + 9, plus the top three bits of the mantissa
-        index = min(exponent * 2 ** _PER_BINADE_BITS + int(mantissa * 2 ** (_PER_BINADE_BITS + 1))
-                    + 1, len(_COLUMNS) - 1)
-    column = _COLUMNS[index]
-    h = min(a, _LARGEST) - column[0]
+    a = min(a, _LARGEST)
+    bits = struct.unpack("<q", struct.pack("<d", a))[0]
+    column = _COLUMNS[min(max((bits >> _SHIFT) - _OFFSET, 0), len(_COLUMNS) - 1)]
+    h = a - column[0]
     total = column[-1]
     for c in column[-2:2:-1]:
         total = total * h + c

@@ -328,7 +328,7 @@ def _tail_product(pdf, factor_hi, factor_lo=0.0):
 
 
 def _gelu_erf_core(x):
-    xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
+    xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
     result = xc * _normal_cdf(xc)
 
     def tail(xd):
@@ -338,7 +338,6 @@ def _gelu_erf_core(x):
     tail_mask = xc < _GELU_TAIL
     if tail_mask.any():
         result[tail_mask] = tail(xc[tail_mask])
-    result = set_where(result, x > _GELU_FAR, x)
     return set_where(result, x < -_GELU_FAR, -0.0)
 
 
@@ -347,9 +346,9 @@ def _gelu_erf_array(x):
 
 
 def _gelu_erf_scalar(x):
-    if _GELU_TAIL <= x <= _GELU_FAR:
+    if _GELU_TAIL <= x < _GELU_ONE:
         return x * _normal_cdf(x)
-    return _gelu_erf_array(np.array([x]))[0]  # the tails, infinities and nan
+    return _gelu_erf_array(np.array([x]))[0]  # the tail, the plateau, infinities and nan
 
 
 _gelu_erf_kernel = by_scalars(_gelu_erf_scalar)(_gelu_erf_array)
@@ -375,7 +374,7 @@ def _cdf_plus_x_pdf(x):
 
 
 def _gelu_erf_grad_core(x):
-    xc = np.clip(x, -_GELU_FAR, _GELU_FAR)
+    xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
     if tail_mask.any():
@@ -385,7 +384,6 @@ def _gelu_erf_grad_core(x):
         diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
         ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
         result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
-    result = set_where(result, x > _GELU_FAR, 1.0)
     return set_where(result, x < -_GELU_FAR, 0.0)
 
 
@@ -394,8 +392,8 @@ def _gelu_erf_grad_array(x):
 
 
 def _gelu_erf_grad_scalar(x):
-    if not _GELU_TAIL <= x <= _GELU_FAR:
-        return _gelu_erf_grad_array(np.array([x]))[0]  # the tails, infinities and nan
+    if not _GELU_TAIL <= x < _GELU_ONE:
+        return _gelu_erf_grad_array(np.array([x]))[0]  # the tail, the plateau, infinities, nan
     taylor = near_zero_scalar("gelu", x)
     return _cdf_plus_x_pdf(x) if taylor is None else taylor
 
