@@ -75,11 +75,12 @@ def browser():
 
 @pytest.fixture(scope="session")
 def visits(browser, server):
-    """{(language, page): Visit} for every page of both languages, each visited once
-    (tests/page_visits.py): the browser and the accessibility tests check these records."""
+    """visits(language) -> {page: Visit} for every page of that language, each visited once
+    (tests/page_visits.py), the first time a test asks: the browser and the accessibility tests
+    check these records."""
     from page_visits import visit_every_page
 
-    return visit_every_page(browser, server)
+    return functools.cache(lambda language: visit_every_page(browser, server, language))
 
 
 @pytest.fixture
@@ -103,9 +104,9 @@ def page(browser, server):
 
 # pytest-xdist (`-n auto --dist loadscope` in pyproject.toml) hands each scope to one worker. A
 # scope is a module, so that a module's fixtures (every download run) are computed once; the
-# two modules that check the pages' visits share one scope (one visit per page), and so do the
-# modules that build from the repository's sources, so that two of them never write its build
-# folders at the same time. (xdist's own groups, `--dist loadgroup`, do not work with pytest 9.)
+# two modules that check the pages' visits share one scope per language (one visit per page,
+# each language's in its own worker), and the modules that build from the repository's sources
+# share one, so that two of them never write its build folders at the same time. (xdist's own groups, `--dist loadgroup`, do not work with pytest 9.)
 SCOPES = {"test_browser": "page visits", "test_accessibility": "page visits",
           "test_readthedocs": "repository builds", "test_translations": "repository builds",
           "test_package": "repository builds"}
@@ -120,6 +121,9 @@ def pytest_xdist_make_scheduler(config, log):
     class ModuleScopes(LoadScopeScheduling):
         def _split_scope(self, nodeid):
             module = nodeid.split("::")[0]
-            return SCOPES.get(Path(module).stem, module)
+            scope = SCOPES.get(Path(module).stem, module)
+            if scope == "page visits":  # a test's language is in its id: [zh_CN], [phone-en]
+                scope += " zh_CN" if "zh_CN" in nodeid else " en"
+            return scope
 
     return ModuleScopes(config, log)

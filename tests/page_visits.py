@@ -12,7 +12,7 @@ tests/test_accessibility.py check these records; tests/conftest.py makes them on
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from conftest import HTML, LANGUAGES, ROOT
+from conftest import HTML, ROOT
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -167,40 +167,38 @@ def instrument(tab, server, state):
            or state["visit"].offsite_requests.append(req.url))
 
 
-def visit_every_page(browser, server):
-    """{(language, page): Visit} for every page of both languages."""
+def visit_every_page(browser, server, language):
+    """{page: Visit} for every page of ``language``."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does)"
     results = {}
     state = {"visit": Visit(), "leaving": False}
-    for language in LANGUAGES:
-        context = browser.new_context(viewport=DESKTOP)
-        # axe-core (500 kB) in every page as it loads: compiled once and cached, where a script
-        # tag added to each loaded page cost 0.2 s a page.
-        context.add_init_script(path=str(AXE))
-        tab = context.new_page()
-        instrument(tab, server, state)
-        for page in pages(language):
-            state["leaving"] = True
-            tab.goto(f"{server}/{language}/{page}", wait_until="commit")
-            visit = state["visit"] = results[language, page] = Visit()
-            state["leaving"] = False
-            tab.wait_for_load_state("load")
-            found = tab.evaluate(INSPECT)
-            visit.images, visit.math, visit.visible_text = found["images"], found["math"], found["text"]
-            visit.objects, visit.lang = found["objects"], found["lang"]
-            # Where the switch leads (the page there is visited in its own right, its lang
-            # recorded): the link's address as the browser resolves it.
-            visit.switch = {"links": len(found["switch"]),
-                            "path": urlsplit(found["switch"][0]).path if found["switch"] else None}
-            visit.axe = tab.evaluate(AXE_RUN)
-            visit.desktop_scrollers = tab.evaluate(SCROLLERS)
-            visit.labels = tab.evaluate(LABELS)
-            tab.set_viewport_size(PHONE)
-            visit.phone_overflow = tab.evaluate(OVERFLOW)
-            visit.phone_menu = tab.evaluate(PHONE_MENU)
-            visit.phone_title = tab.evaluate(TITLE_LINES)
-            tab.set_viewport_size(DESKTOP)
+    context = browser.new_context(viewport=DESKTOP)
+    # axe-core (500 kB) in every page as it loads: compiled once and cached, where a script
+    # tag added to each loaded page cost 0.2 s a page.
+    context.add_init_script(path=str(AXE))
+    tab = context.new_page()
+    instrument(tab, server, state)
+    for page in pages(language):
         state["leaving"] = True
-        context.close()
+        tab.goto(f"{server}/{language}/{page}", wait_until="commit")
+        visit = state["visit"] = results[page] = Visit()
         state["leaving"] = False
+        tab.wait_for_load_state("load")
+        found = tab.evaluate(INSPECT)
+        visit.images, visit.math, visit.visible_text = found["images"], found["math"], found["text"]
+        visit.objects, visit.lang = found["objects"], found["lang"]
+        # Where the switch leads (that page is visited in its own language's run): the link's
+        # address as the browser resolves it.
+        visit.switch = {"links": len(found["switch"]),
+                        "path": urlsplit(found["switch"][0]).path if found["switch"] else None}
+        visit.axe = tab.evaluate(AXE_RUN)
+        visit.desktop_scrollers = tab.evaluate(SCROLLERS)
+        visit.labels = tab.evaluate(LABELS)
+        tab.set_viewport_size(PHONE)
+        visit.phone_overflow = tab.evaluate(OVERFLOW)
+        visit.phone_menu = tab.evaluate(PHONE_MENU)
+        visit.phone_title = tab.evaluate(TITLE_LINES)
+        tab.set_viewport_size(DESKTOP)
+    state["leaving"] = True
+    context.close()
     return results
