@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, HTML  # noqa: E402
-from search_quality import measure, report, result_pages, search_links  # noqa: E402
+from search_quality import measure, ranked_pages, report  # noqa: E402
 from search_queries import QUERIES  # noqa: E402
 
 
@@ -36,9 +36,7 @@ def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         tab = browser.new_page()
-
-        def search(language, query):
-            return result_pages(search_links(tab, server, language, query), server, language)
+        search = functools.partial(ranked_pages, tab, server)
 
         print(f"{len(QUERIES)} queries")
         print(report(measure(search, QUERIES)))

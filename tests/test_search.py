@@ -1,10 +1,12 @@
 """Search, as a reader uses it: type a query in a real browser, open what it finds."""
 
+import functools
 from urllib.parse import quote
 
 import pytest
 
-from search_quality import GOAL_TOP3, measure, page_defining, report, result_pages, search_links
+from search_quality import (GOAL_TOP3, measure, page_defining, ranked_pages, report, result_pages,
+                            search_links)
 import search_queries
 
 QUERIES = [
@@ -173,14 +175,19 @@ def test_query_set_is_large_enough():
 
 
 def test_readers_queries_find_their_page_among_the_first_three(search_tab, server):
-    def search(language, query):
-        return result_pages(search_links(search_tab, server, language, query), server, language)
-
-    figures = measure(search, search_queries.QUERIES)
+    figures = measure(functools.partial(ranked_pages, search_tab, server), search_queries.QUERIES)
     print("\n" + report(figures))
     assert not search_tab.console_errors, search_tab.console_errors
     for language, (top3, _mrr, _misses) in figures.items():
         assert top3 >= GOAL_TOP3, report(figures)
+
+
+@pytest.mark.parametrize(("language", "query"), [
+    ("en", "relu"), ("en", "vanishing gradient"), ("en", "softmax jacobian"),
+    ("zh_CN", "梯度消失"), ("zh_CN", "sigmoid 导数"), ("zh_CN", "雅可比矩阵")])
+def test_the_list_shows_the_ranking_the_figures_use(search_tab, server, language, query):
+    listed = result_pages(search_links(search_tab, server, language, query), server, language)
+    assert len(listed) > 3 and ranked_pages(search_tab, server, language, query) == listed
 
 
 # --- how results read ------------------------------------------------------------------------
