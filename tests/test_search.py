@@ -118,7 +118,7 @@ def test_search_finds_the_right_page_among_the_first_three(search_tab, server, l
                                                            expected):
     if expected.startswith("#"):
         expected = page_defining(expected, language)
-    pages = result_pages(run_search(search_tab, server, language, query), server, language)
+    pages = ranked_pages(search_tab, server, language, query)
     assert expected in pages[:3], f"{language}: {query!r} lists {pages[:6]}"
     assert not search_tab.console_errors, search_tab.console_errors
 
@@ -126,7 +126,7 @@ def test_search_finds_the_right_page_among_the_first_three(search_tab, server, l
 @pytest.mark.parametrize(("language", "query", "expected"), FIRST,
                          ids=[f"{lang}-{query}" for lang, query, _ in FIRST])
 def test_search_lists_the_page_on_the_topic_first(search_tab, server, language, query, expected):
-    pages = result_pages(run_search(search_tab, server, language, query), server, language)
+    pages = ranked_pages(search_tab, server, language, query)
     assert pages[:1] == [expected], f"{language}: {query!r} lists {pages[:4]}"
 
 
