@@ -124,8 +124,8 @@ def _weights(x, m, neg_inf):
     nonnegative = m >= 0.0
     if nonnegative.all():  # the usual case, without a selection
         x = np.maximum(x, _NEGLIGIBLE)
-    elif nonnegative.any():
-        x = np.where(nonnegative, np.maximum(x, _NEGLIGIBLE), x)
+    elif nonnegative.any():  # the rows' bounds, -inf (no bound) for rows with m < 0 or nan
+        x = np.maximum(x, _full(np.where(nonnegative, _NEGLIGIBLE, -np.inf), x.shape))
     # x - m is rounded; keep its rounding error d_lo (two-sum) and use
     # exp(d_hi + d_lo) = exp(d_hi) * (1 + d_lo) to first order, which is exact to
     # float64 precision since |d_lo| <= ulp(d_hi) / 2.
@@ -182,9 +182,20 @@ def _divide_by_rows(w, s_hi, s_lo):
     p = q * _full(s_hi, w.shape)
     q_hi, q_lo = _split(q)
     s_hi_hi, s_hi_lo = (_full(part, w.shape) for part in _split(s_hi))
-    p_err = ((q_hi * s_hi_hi - p) + q_hi * s_hi_lo + q_lo * s_hi_hi) + q_lo * s_hi_lo
-    residual = ((w - p) - p_err) - q * _full(s_lo, w.shape)
-    return q + residual / _full(s_hi, w.shape)
+    # p_err = ((q_hi s_hi_hi - p) + q_hi s_hi_lo + q_lo s_hi_hi) + q_lo s_hi_lo and
+    # residual = ((w - p) - p_err) - q s_lo, in place (the same operations in the same order)
+    p_err = q_hi * s_hi_hi
+    p_err -= p
+    q_hi *= s_hi_lo
+    p_err += q_hi
+    p_err += np.multiply(q_lo, s_hi_hi, out=q_hi)
+    q_lo *= s_hi_lo
+    p_err += q_lo
+    residual = np.subtract(w, p, out=p)
+    residual -= p_err
+    residual -= np.multiply(q, _full(s_lo, w.shape), out=p_err)
+    residual /= _full(s_hi, w.shape)
+    return np.add(q, residual, out=residual)
 
 
 def _others(w):
