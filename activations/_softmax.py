@@ -172,29 +172,25 @@ def _softmax_kernel(values, axis=-1):
 
 
 def _divide_by_rows(w, s_hi, s_lo):
-    """``divide(w, s_hi, s_lo)`` (the same values) for non-negative ``w`` and per-row
-    denominators (kept dims): the denominator is split once per row, and ``w - p`` is never
-    -0.0, so divide's ``+ 0.0`` changes nothing and is left out. Rows along the last axis
-    take divide itself (see :func:`_full`)."""
+    """``w / (s_hi + s_lo)`` for non-negative ``w`` and per-row denominators (kept dims), as
+    :func:`divide` computes it: the quotient corrected once by its residual. Here the
+    denominator is cut once per row into ``d1 + d2``, ``d1`` the 26 leading bits of ``s_hi``,
+    so that ``q d1`` is the exact sum of the split quotient's two products and
+    ``w - q_hi d1`` is exact (Sterbenz): no two-product per element, as in
+    :func:`~activations._sigmoid._over_one_plus`. Rows along the last axis take divide itself
+    (see :func:`_full`)."""
     if s_hi.shape[-1] == 1:
         return divide(w, _full(s_hi, w.shape), _full(s_lo, w.shape))
-    q = w / _full(s_hi, w.shape)
-    p = q * _full(s_hi, w.shape)
+    d1, d2 = _split(s_hi)
+    d2 = d2 + s_lo  # below 2**-26 s_hi: its rounding is far below the quotient's ULP
+    q = w / s_hi
     q_hi, q_lo = _split(q)
-    s_hi_hi, s_hi_lo = (_full(part, w.shape) for part in _split(s_hi))
-    # p_err = ((q_hi s_hi_hi - p) + q_hi s_hi_lo + q_lo s_hi_hi) + q_lo s_hi_lo and
-    # residual = ((w - p) - p_err) - q s_lo, in place (the same operations in the same order)
-    p_err = q_hi * s_hi_hi
-    p_err -= p
-    q_hi *= s_hi_lo
-    p_err += q_hi
-    p_err += np.multiply(q_lo, s_hi_hi, out=q_hi)
-    q_lo *= s_hi_lo
-    p_err += q_lo
-    residual = np.subtract(w, p, out=p)
-    residual -= p_err
-    residual -= np.multiply(q, _full(s_lo, w.shape), out=p_err)
-    residual /= _full(s_hi, w.shape)
+    q_hi *= d1
+    residual = np.subtract(w, q_hi, out=q_hi)
+    q_lo *= d1
+    residual -= q_lo
+    residual -= np.multiply(q, d2, out=q_lo)
+    residual /= s_hi
     return np.add(q, residual, out=residual)
 
 
