@@ -343,14 +343,17 @@ def _scaled_erfc(a, shrink):
         block = slice(start, start + _BLOCK)
         rows = np.take(_TABLE, index[block], axis=1, out=gathered[:, :index[block].size],
                        mode="clip")  # (index is clipped already; "raise" would buffer out)
-        h = a[block] - rows[0]
-        total = rows[-1].copy()
+        h = np.subtract(a[block], rows[0], out=rows[0])
+        total = np.multiply(rows[-1], h, out=rows[-1])
         for row in rows[-2:2:-1]:  # Horner's rule, in place
-            total *= h
             total += row
-        total *= h
-        lead = rows[1]
-        result[block] = lead + ((rows[2] + total) - (lead + total) * shrink[block])
+            total *= h
+        lead, low = rows[1], rows[2]
+        low += total
+        total += lead
+        total *= shrink[block]
+        low -= total
+        np.add(lead, low, out=result[block])
     return result
 
 

@@ -31,6 +31,10 @@ def two_sum(a, b):
 
 def _split(a):
     scaled = _SPLITTER * a
+    if isinstance(scaled, np.ndarray):  # the same operations in place: two arrays, not four
+        rest = scaled - a
+        scaled -= rest
+        return scaled, np.subtract(a, scaled, out=rest)
     hi = scaled - (scaled - a)
     return hi, a - hi
 

@@ -282,7 +282,7 @@ def _below_plateau(kernel, x, plateau):
     if not high.any():
         return kernel(x)
     result = plateau(x)
-    low = ~high
+    low = np.flatnonzero(~high)  # indices: gathering and scattering by them beat the mask
     result[low] = kernel(x[low])
     return result
 

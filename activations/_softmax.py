@@ -124,8 +124,8 @@ def _weights(x, m, neg_inf):
     nonnegative = m >= 0.0
     if nonnegative.all():  # the usual case, without a selection
         x = np.maximum(x, _NEGLIGIBLE)
-    elif nonnegative.any():
-        x = np.where(nonnegative, np.maximum(x, _NEGLIGIBLE), x)
+    elif nonnegative.any():  # the rows' bounds, -inf (no bound) for rows with m < 0 or nan
+        x = np.maximum(x, _full(np.where(nonnegative, _NEGLIGIBLE, -np.inf), x.shape))
     # x - m is rounded; keep its rounding error d_lo (two-sum) and use
     # exp(d_hi + d_lo) = exp(d_hi) * (1 + d_lo) to first order, which is exact to
     # float64 precision since |d_lo| <= ulp(d_hi) / 2.
@@ -172,19 +172,28 @@ def _softmax_kernel(values, axis=-1):
 
 
 def _divide_by_rows(w, s_hi, s_lo):
-    """``divide(w, s_hi, s_lo)`` (the same values) for non-negative ``w`` and per-row
-    denominators (kept dims): the denominator is split once per row, and ``w - p`` is never
-    -0.0, so divide's ``+ 0.0`` changes nothing and is left out. Rows along the last axis
-    take divide itself (see :func:`_full`)."""
+    """``w / (s_hi + s_lo)`` for non-negative ``w`` and per-row denominators (kept dims), as
+    :func:`divide` computes it: the quotient corrected once by its residual. Here the
+    denominator is cut once per row into ``d1 + d2``, ``d1`` the 26 leading bits of ``s_hi``,
+    so that ``q d1`` is the exact sum of the split quotient's two products and
+    ``w - q_hi d1`` is exact (Sterbenz): no two-product per element, as in
+    :func:`~activations._sigmoid._over_one_plus`. Only ``q d2`` (below 2**-26 w) is rounded, so
+    the quotient is exact to about 2**-79 before its last rounding (a two-product gave 2**-106;
+    the results were the same on every input tried). Rows along the last axis take divide
+    itself (see :func:`_full`)."""
     if s_hi.shape[-1] == 1:
         return divide(w, _full(s_hi, w.shape), _full(s_lo, w.shape))
-    q = w / _full(s_hi, w.shape)
-    p = q * _full(s_hi, w.shape)
+    d1, d2 = _split(s_hi)
+    d2 = d2 + s_lo  # below 2**-26 s_hi: its rounding is far below the quotient's ULP
+    q = w / s_hi
     q_hi, q_lo = _split(q)
-    s_hi_hi, s_hi_lo = (_full(part, w.shape) for part in _split(s_hi))
-    p_err = ((q_hi * s_hi_hi - p) + q_hi * s_hi_lo + q_lo * s_hi_hi) + q_lo * s_hi_lo
-    residual = ((w - p) - p_err) - q * _full(s_lo, w.shape)
-    return q + residual / _full(s_hi, w.shape)
+    q_hi *= d1
+    residual = np.subtract(w, q_hi, out=q_hi)
+    q_lo *= d1
+    residual -= q_lo
+    residual -= np.multiply(q, d2, out=q_lo)
+    residual /= s_hi
+    return np.add(q, residual, out=residual)
 
 
 def _others(w):
