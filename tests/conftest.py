@@ -106,10 +106,28 @@ def page(browser, server):
 # scope is a module, so that a module's fixtures (every download run) are computed once; the
 # two modules that check the pages' visits share one scope per language (one visit per page,
 # each language's in its own worker), and the modules that build from the repository's sources
-# share one, so that two of them never write its build folders at the same time. (xdist's own groups, `--dist loadgroup`, do not work with pytest 9.)
+# share one, so that two of them never write its build folders at the same time. (xdist's own
+# groups, `--dist loadgroup`, do not work with pytest 9.)
 SCOPES = {"test_browser": "page visits", "test_accessibility": "page visits",
           "test_readthedocs": "repository builds", "test_translations": "repository builds",
           "test_package": "repository builds"}
+# The longest scopes (1-2 minutes each) start first, one per worker, and the many short ones
+# fill in around them; xdist's own order (most tests first) started the page visits last.
+LONGEST_FIRST = ("page visits en", "page visits zh_CN", "repository builds",
+                 "tests/test_downloads.py")
+
+
+def scope(nodeid):
+    module = nodeid.split("::")[0]
+    found = SCOPES.get(Path(module).stem, module)
+    if found == "page visits":  # a test's language is in its id: [zh_CN], [phone-en]
+        found += " zh_CN" if "zh_CN" in nodeid else " en"
+    return found
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(scope(item.nodeid), len(rank)))  # stable: else as collected
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
@@ -118,12 +136,10 @@ def pytest_xdist_make_scheduler(config, log):
         return None
     from xdist.scheduler import LoadScopeScheduling
 
+    config.option.loadscopereorder = False  # scopes in the order of the items above
+
     class ModuleScopes(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            module = nodeid.split("::")[0]
-            scope = SCOPES.get(Path(module).stem, module)
-            if scope == "page visits":  # a test's language is in its id: [zh_CN], [phone-en]
-                scope += " zh_CN" if "zh_CN" in nodeid else " en"
-            return scope
+            return scope(nodeid)
 
     return ModuleScopes(config, log)
