@@ -46,6 +46,7 @@ extensions = [
     "sphinx_copybutton",  # a copy button on code; it copies neither prompts nor output
     "epub_output",       # an EPUB that epubcheck accepts: MathML declared, no gallery scripting
     "latex_output",      # a PDF whose chapters are the site's pages
+    "gc_freeze",         # the garbage collector skips what lives through the build
 ]
 
 root_doc = "index"
@@ -158,6 +159,8 @@ sphinx_gallery_conf = {
     "show_memory": False,
     "show_signature": False,
     "matplotlib_animations": False,
+    # Before each example: matplotlib's defaults, then the heap frozen (conf/_ext/gc_freeze.py).
+    "reset_modules": ("matplotlib", "gc_freeze.collect_and_freeze"),
     "image_srcset": [],
     "thumbnail_size": (320, 224),
     "default_thumb_file": None,
