@@ -244,7 +244,16 @@ def _parallel_gallery_only_to_run_examples(app):
         conf["parallel"] = False
 
 
+def _examples_ready(app, env, docnames):
+    """`make docs` starts the Chinese build once the English one has run the examples and drawn
+    and compressed every figure (after page_weight's palettes, priority 500): it waits for the
+    file that EXAMPLES_READY names."""
+    if os.environ.get("EXAMPLES_READY"):
+        Path(os.environ["EXAMPLES_READY"]).touch()
+
+
 def setup(app):
     app.connect("config-inited", _localise_site_text)
+    app.connect("env-before-read-docs", _examples_ready, priority=900)
     # After sphinx-gallery reads plot_gallery (priority 10), before it runs the gallery (500).
     app.connect("builder-inited", _parallel_gallery_only_to_run_examples, priority=100)
