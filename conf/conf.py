@@ -47,6 +47,7 @@ extensions = [
     "epub_output",       # an EPUB that epubcheck accepts: MathML declared, no gallery scripting
     "latex_output",      # a PDF whose chapters are the site's pages
     "gc_freeze",         # the garbage collector skips what lives through the build
+    "navigation_tree",   # furo's navigation tree rendered once per folder, not once per page
 ]
 
 root_doc = "index"
