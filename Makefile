@@ -41,12 +41,19 @@ $(VENV)/installed: pyproject.toml constraints.txt
 	  || { cat $(VENV)/install.log; echo "pip failed: the full log is $(VENV)/install.log"; exit 1; }
 	@touch $@
 
-# English first: it executes the gallery; zh_CN then reuses the executed examples.
+# English first: it executes the gallery. The Chinese build reuses the executed examples: it
+# starts as soon as the English build has run them and drawn every figure (conf/conf.py touches
+# $(READY) then), and runs beside the rest of the English build, on the second core.
+READY := build/doctrees/en/examples-ready
 docs: $(VENV)/installed
-	$(step) "English site: runs every gallery example that changed (about 40 s cold)"
-	$(SPHINX) -b html -D language=en docs $(HTML)/en -d build/doctrees/en
-	$(step) "Chinese site: reuses the examples the English build ran"
-	$(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN
+	$(step) "English and Chinese sites: the English build runs every gallery example that changed, then the Chinese one starts beside it"
+	@rm -f $(READY); mkdir -p $(dir $(READY))
+	@EXAMPLES_READY=$(READY) $(SPHINX) -b html -D language=en docs $(HTML)/en -d build/doctrees/en & english=$$!; \
+	until [ -f $(READY) ] || ! kill -0 $$english 2>/dev/null; do sleep 0.2; done; \
+	if [ -f $(READY) ]; then \
+	  $(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN; chinese=$$?; \
+	fi; \
+	wait $$english && exit $${chinese:-1}
 	@cp conf/landing.html $(HTML)/index.html
 	@echo
 	@echo "Site built in $(HTML). Preview it with:  make serve   (then open http://localhost:$(PORT)/)"

@@ -46,6 +46,8 @@ extensions = [
     "sphinx_copybutton",  # a copy button on code; it copies neither prompts nor output
     "epub_output",       # an EPUB that epubcheck accepts: MathML declared, no gallery scripting
     "latex_output",      # a PDF whose chapters are the site's pages
+    "gc_freeze",         # the garbage collector skips what lives through the build
+    "navigation_tree",   # furo's navigation tree rendered once per folder, not once per page
 ]
 
 root_doc = "index"
@@ -158,6 +160,8 @@ sphinx_gallery_conf = {
     "show_memory": False,
     "show_signature": False,
     "matplotlib_animations": False,
+    # Before each example: matplotlib's defaults, then the heap frozen (conf/_ext/gc_freeze.py).
+    "reset_modules": ("matplotlib", "gc_freeze.collect_and_freeze"),
     "image_srcset": [],
     "thumbnail_size": (320, 224),
     "default_thumb_file": None,
@@ -241,7 +245,16 @@ def _parallel_gallery_only_to_run_examples(app):
         conf["parallel"] = False
 
 
+def _examples_ready(app, env, docnames):
+    """`make docs` starts the Chinese build once the English one has run the examples and drawn
+    and compressed every figure (after page_weight's palettes, priority 500): it waits for the
+    file that EXAMPLES_READY names."""
+    if os.environ.get("EXAMPLES_READY"):
+        Path(os.environ["EXAMPLES_READY"]).touch()
+
+
 def setup(app):
     app.connect("config-inited", _localise_site_text)
+    app.connect("env-before-read-docs", _examples_ready, priority=900)
     # After sphinx-gallery reads plot_gallery (priority 10), before it runs the gallery (500).
     app.connect("builder-inited", _parallel_gallery_only_to_run_examples, priority=100)

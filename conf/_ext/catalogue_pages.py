@@ -12,18 +12,23 @@ out of its own page's catalogue. Which API page documents a family (a module of 
 read from the ``api-functions`` directives of the API pages.
 
 The plots are drawn once per build into ``docs/_generated/activations`` (both languages share
-them), and only when the package or this file changed. Their text is mathtext only.
+them), and only when the package or this file changed. Their text is mathtext only. They are
+drawn (and given their palette, conf/_ext/page_weight.py) by a process of their own, which the
+build starts before the gallery's examples run and waits for before it reads the pages: on a
+machine with two cores the plots cost no time.
 """
 
 import hashlib
 import math
+import subprocess
+import sys
 from pathlib import Path
-
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
+from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 import activations
@@ -31,6 +36,7 @@ from activations.catalogue import CATALOGUE, by_name
 from api_pages import family_pages
 from backrefs import examples_using
 from i18n_skip import nothing_to_translate
+from page_weight import palette_png
 from po_messages import catalogue_paths, page_messages
 
 FIGURES = "_generated/activations"
@@ -259,12 +265,8 @@ def _fingerprint():
     return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
 
 
-def draw_figures(app):
-    out = Path(app.srcdir) / FIGURES
-    stamp = out / "fingerprint"
-    fingerprint = _fingerprint()
-    if stamp.is_file() and stamp.read_text() == fingerprint:
-        return
+def draw_figures(out):
+    """Every activation's plot and the grid of all of them, into the folder ``out``."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -282,6 +284,7 @@ def draw_figures(app):
         ax.legend(frameon=False, loc="lower right" if entry.plot_inset else "best")
         fig.savefig(out / f"{entry.name}.png")
         plt.close(fig)
+        palette_png(out / f"{entry.name}.png")
     columns = 4
     rows = -(-len(CATALOGUE) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(9, 2.1 * rows), dpi=80, squeeze=False)
@@ -295,11 +298,40 @@ def draw_figures(app):
     axes.flat[0].legend(frameon=False, fontsize=8)
     fig.savefig(out / "grid.png")
     plt.close(fig)
+    palette_png(out / "grid.png")
+
+
+def start_figures(app):
+    """Start drawing the plots in a process of their own, unless they are up to date."""
+    out = Path(app.srcdir) / FIGURES
+    stamp = out / "fingerprint"
+    fingerprint = _fingerprint()
+    if stamp.is_file() and stamp.read_text() == fingerprint:
+        return
+    stamp.unlink(missing_ok=True)
+    app.catalogue_figures = (subprocess.Popen([sys.executable, __file__, str(out)]),
+                             stamp, fingerprint)
+
+
+def wait_for_figures(app, env, docnames):
+    if not hasattr(app, "catalogue_figures"):
+        return
+    process, stamp, fingerprint = app.catalogue_figures
+    del app.catalogue_figures
+    if process.wait():
+        raise ExtensionError(f"drawing the activation plots failed (exit {process.returncode})")
     stamp.write_text(fingerprint)
 
 
 def setup(app):
     app.add_directive("activation-table", ActivationTable)
     app.add_directive("activation", ActivationCard)
-    app.connect("builder-inited", draw_figures)
+    # Before the gallery's examples run (priority 500); the plots are done before the pages
+    # are read and before page_weight looks for PNGs without a palette (500).
+    app.connect("builder-inited", start_figures, priority=400)
+    app.connect("env-before-read-docs", wait_for_figures, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+if __name__ == "__main__":  # the process that start_figures starts
+    draw_figures(Path(sys.argv[1]))

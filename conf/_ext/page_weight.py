@@ -37,7 +37,7 @@ def _only_used_assets(app, pagename, templatename, context, doctree):
 GENERATED_IMAGES = ("auto_examples", "_generated")
 
 
-def _palette_png(path):
+def palette_png(path):
     from PIL import Image, ImageChops, ImageStat
 
     with Image.open(path) as image:
@@ -57,7 +57,7 @@ def _palette_pngs(app, env, docnames):
         for path in sorted(Path(app.srcdir, folder).rglob("*.png")):
             with open(path, "rb") as png:
                 if png.read(26)[25:26] == b"\x06":  # IHDR colour type 6: RGBA (3: palette)
-                    _palette_png(path)
+                    palette_png(path)
 
 
 def setup(app):

@@ -4,6 +4,8 @@ Readers install ``activations`` from the site itself, so installing needs no pac
 it and works offline from a local build. Every HTML build (each language, here and on Read the
 Docs) builds the wheel from this checkout with ``python -m build`` and publishes it at the root
 of the site, next to ``index.html``; a wheel is rebuilt only when the package's sources change.
+The wheel is built in the background from the start of the build (``python -m build`` is a
+process of its own) and copied into the site at the end.
 
 - ``install-command`` (directive): the pip command that installs the wheel together with what
   the examples import, by the wheel's absolute URL (Read the Docs' canonical URL there; the
@@ -20,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from docutils import nodes
@@ -76,7 +79,10 @@ def build_wheel(cache):
             if done.returncode:
                 raise ExtensionError(f"building the wheel failed:\n{done.stdout}{done.stderr}")
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(Path(tmp) / target.name, target)
+            # `make docs` builds both languages at once: each finds the wheel whole or not at all.
+            partial = target.with_name(f".{target.name}.{os.getpid()}")
+            shutil.copy2(Path(tmp) / target.name, partial)
+            os.replace(partial, target)
     return target
 
 
@@ -112,9 +118,15 @@ def link_wheel_on_site(app, doctree, docname):
                 link["refuri"] = site_url(app.config.language) + wheel_name()
 
 
+def start_wheel(app):
+    if app.builder.name == "html":  # the EPUB offers no downloads
+        app.wheel_build = ThreadPoolExecutor(1).submit(build_wheel,
+                                                       Path(app.doctreedir).parent / "wheel")
+
+
 def publish_wheel(app, exception):
-    if exception is None and app.builder.name == "html":  # the EPUB offers no downloads
-        wheel = build_wheel(Path(app.doctreedir).parent / "wheel")
+    if exception is None and app.builder.name == "html":
+        wheel = app.wheel_build.result()
         shutil.copy2(wheel, Path(app.outdir) / wheel.name)
 
 
@@ -123,5 +135,6 @@ def setup(app):
     app.add_role("wheel", wheel_role)
     app.connect("doctree-read", link_install_page_from_downloads)
     app.connect("doctree-resolved", link_wheel_on_site)
+    app.connect("builder-inited", start_wheel)
     app.connect("build-finished", publish_wheel)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
