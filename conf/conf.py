@@ -92,9 +92,10 @@ html_last_updated_fmt = None
 
 # --- EPUB (make epub) -----------------------------------------------------------------------
 # sphinx-gallery's badge images are not used here; their SVG declares external entities,
-# which EPUB forbids.
+# which EPUB forbids. Sphinx keeps the previous build's state as .buildinfo.bak when the
+# configuration changes, which is no part of the book either.
 epub_exclude_files = ["_static/jupyterlite_badge_logo.svg", "_static/binder_badge_logo.svg",
-                      "_static/broken_example.png", "_static/no_image.png"]
+                      "_static/broken_example.png", "_static/no_image.png", ".buildinfo.bak"]
 
 # --- PDF (make pdf) --------------------------------------------------------------------------
 # xelatex, for Unicode text; Chinese (the zh_CN book, and the Chinese terms of the English
