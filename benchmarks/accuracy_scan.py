@@ -134,9 +134,16 @@ REPORTED_ROWS = {
          -9.10016724410854, 4.352506502144716),
         (-44.39730222257863, -54.281817931530846, 10.423557340766507, -17.284234241246043),
     )}
+# softmin(x) is softmax(-x), the negation exact: each one's rows, negated, are the other's.
+REPORTED_ROWS["softmax"], REPORTED_ROWS["softmin"] = (
+    REPORTED_ROWS[mine] + tuple(tuple(-v for v in row) for row in REPORTED_ROWS[other])
+    for mine, other in (("softmax", "softmin"), ("softmin", "softmax")))
 #: Random rows per function and parameter set: 1 per 20 points left errors that another seed
 #: exceeded (rounding errors of a row's sums have a long tail), hence 1 per 4.
 ROWS_PER_POINT = 4
+#: Functions whose rows' errors are each other's at the negated row.
+MIRRORED = [(a, b) for pair in (("softmax", "softmin"), ("softmax_jacobian", "softmin_jacobian"))
+            for a, b in (pair, pair[::-1])]
 #: How many of the worst points of a first pass the scan then searches around.
 REFINE = 10
 #: Where exp(x) overflows, turns subnormal and underflows to 0.
@@ -311,6 +318,13 @@ def scan(names=(), count=20000, seed=2026, processes=2):
             where = x[worst]
             row.update(max_ulp=float(errors[worst]), parameters=_jsonable(params),
                        x=float(where) if isinstance(where, (float, np.floating)) else where)
+    # softmin(x) is computed as softmax(-x) (negation is exact): a row's error is the same for
+    # both, so each takes the larger maximum, at the row its own function sees.
+    for mine, other in MIRRORED:
+        if mine in record and other in record \
+                and record[other]["max_ulp"] > record[mine]["max_ulp"]:
+            record[mine].update(max_ulp=record[other]["max_ulp"],
+                                x=[-v for v in record[other]["x"]])
     return record
 
 
