@@ -16,7 +16,7 @@ The float64 figure each docstring prints, once ("within 3.9 ULP", or "exact (0 U
 measured, rounded up to a tenth. The scan writes what it measured to
 ``benchmarks/accuracy_scan.json``; the tests check every printed figure against that record,
 re-measure the recorded worst points and a seeded sample, and fail where a figure is below a
-measurement. Run from the repository root (about 4 minutes on two cores)::
+measurement. Run from the repository root (about 5 CPU minutes, two processes)::
 
     python benchmarks/accuracy_scan.py                  # the full scan, >= 10**6 points
     python benchmarks/accuracy_scan.py --write          # ... and update the record
