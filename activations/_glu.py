@@ -425,7 +425,7 @@ def geglu(x, axis=-1, approximate="none"):
 
     with :math:`\Phi` the standard normal CDF (or its tanh approximation). The
     gate is :func:`gelu`'s accurate kernel; one more rounding forms the
-    product: within 3.2 ULP. Where :math:`\mathrm{GELU}(b)` is subnormal it has
+    product: within 3.3 ULP. Where :math:`\mathrm{GELU}(b)` is subnormal it has
     fewer significant digits, and the product inherits their absolute error,
     about :math:`|a| \cdot 2^{-1075}`; where it underflows to zero
     (:math:`b < -38.6`, or :math:`-21.5` for the tanh form) the product is

@@ -469,7 +469,7 @@ def log_softmax(x, axis=-1):
     :math:`\log S` is evaluated as :math:`\log(1 + T)` with ``log1p``, where
     :math:`T` is the sum of every weight but one maximal one; this keeps full
     precision when one score dominates and :math:`\log S` is tiny. The result
-    is within 1.9 ULP. Infinite scores are treated as in :func:`softmax`:
+    is within 2.1 ULP. Infinite scores are treated as in :func:`softmax`:
     entries with probability 0 get :math:`-\infty`.
 
     Examples
