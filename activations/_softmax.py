@@ -318,7 +318,7 @@ def softmax(x, axis=-1):
     absolute error into a relative one (up to 8 ULP for :math:`|x_j - m|
     \approx 20`), so its rounding error is kept (a two-sum) and applied as a
     first-order correction; the sum and the division are also carried with
-    twice the working precision. The result is within 1.9 ULP.
+    twice the working precision. The result is within 2.3 ULP.
 
     Infinite scores are treated as limits: if a row contains :math:`+\infty`,
     those entries share the probability equally and all others get 0; entries
@@ -388,7 +388,7 @@ def softmax_jacobian(x, axis=-1):
     off-diagonal entries are computed as :math:`-w_i w_j / S^2` and the diagonal
     ones as :math:`w_i \sum_{j \ne i} w_j / S^2`, which avoids the cancellation in
     :math:`1 - s_i` when :math:`s_i` is close to 1. Products and :math:`S^2`
-    are kept exactly, so each entry is rounded once: within 2.6 ULP.
+    are kept exactly, so each entry is rounded once: within 3.6 ULP.
     For rows with infinite scores the formula is evaluated at the limiting
     probabilities described in :func:`softmax`.
 
@@ -469,7 +469,7 @@ def log_softmax(x, axis=-1):
     :math:`\log S` is evaluated as :math:`\log(1 + T)` with ``log1p``, where
     :math:`T` is the sum of every weight but one maximal one; this keeps full
     precision when one score dominates and :math:`\log S` is tiny. The result
-    is within 1.4 ULP. Infinite scores are treated as in :func:`softmax`:
+    is within 2.1 ULP. Infinite scores are treated as in :func:`softmax`:
     entries with probability 0 get :math:`-\infty`.
 
     Examples
@@ -529,7 +529,7 @@ def log_softmax_jacobian(x, axis=-1):
     does not vanish when one score dominates: :math:`1 - s_i` tends to 0 for
     the winner, but :math:`-s_j \to -1` in its column. The diagonal
     :math:`1 - s_i` is computed as :math:`\sum_{k \ne i} s_k`, which does not
-    cancel when :math:`s_i` is close to 1; each entry is within 1.9 ULP.
+    cancel when :math:`s_i` is close to 1; each entry is within 2.3 ULP.
 
     Examples
     --------
@@ -588,7 +588,7 @@ def softmin(x, axis=-1):
         \frac{\partial\,\mathrm{softmin}(x)_i}{\partial x_j} = -\mathrm{softmin}(x)_i\,\bigl(\delta_{ij} - \mathrm{softmin}(x)_j\bigr)
 
     Negating the scores is exact, so softmin inherits the accuracy and the
-    treatment of infinities of :func:`softmax` (within 2.1 ULP). Each output
+    treatment of infinities of :func:`softmax` (within 2.3 ULP). Each output
     decreases as its own score grows: softmin is not monotonic.
 
     Examples
@@ -638,7 +638,7 @@ def softmin_jacobian(x, axis=-1):
     -----
     By the chain rule, the Jacobian of :math:`x \mapsto \mathrm{softmax}(-x)`
     is minus the softmax Jacobian evaluated at :math:`-x`; it is computed that
-    way, with the accuracy of :func:`softmax_jacobian` (within 2.6 ULP).
+    way, with the accuracy of :func:`softmax_jacobian` (within 3.6 ULP).
 
     Examples
     --------
