@@ -100,11 +100,15 @@ def run(n, script):
     return code
 
 children = {}
+
+def reap():  # wait for a child, then write its exit code
+    pid, status = os.wait()
+    with open(os.path.join(results, f"{children.pop(pid)}.code"), "w") as code:
+        code.write(str(os.waitstatus_to_exitcode(status)))
+
 for n, script in enumerate(scripts):
     if len(children) == at_once:
-        pid, status = os.wait()
-        open(os.path.join(results, f"{children.pop(pid)}.code"), "w").write(
-            str(os.waitstatus_to_exitcode(status)))
+        reap()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -112,9 +116,7 @@ for n, script in enumerate(scripts):
         os._exit(run(n, script))
     children[pid] = n
 while children:
-    pid, status = os.wait()
-    open(os.path.join(results, f"{children.pop(pid)}.code"), "w").write(
-        str(os.waitstatus_to_exitcode(status)))
+    reap()
 """
 
 
