@@ -36,7 +36,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=2000, help="per range of z")
     points = parser.parse_args(argv).points
-    mpmath.mp.dps = 40
+    # Locally: mpmath's precision is global, and a caller's (the tests' 60 digits) must stay.
+    with mpmath.workdps(40):
+        return measure(points)
+
+
+def measure(points):
     rng = np.random.default_rng(0)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}; max ULP over {points} points")
     print(f"{'z':>10} " + " ".join(f"{c:>11}" for c in COLUMNS))
