@@ -41,19 +41,18 @@ $(VENV)/installed: pyproject.toml constraints.txt
 	  || { cat $(VENV)/install.log; echo "pip failed: the full log is $(VENV)/install.log"; exit 1; }
 	@touch $@
 
-# English first: it executes the gallery. The Chinese build reuses the executed examples: it
-# starts as soon as the English build has run them and drawn every figure (conf/conf.py touches
-# $(READY) then), and runs beside the rest of the English build, on the second core.
+# The English build executes the gallery. The Chinese build reuses the executed examples: it
+# starts with the English one and, once started, waits until the English build has run them
+# and drawn every figure (conf/conf.py touches $(READY) then); it then runs beside the rest of
+# the English build, on the second core. If the English build fails, the Chinese one is stopped.
 READY := build/doctrees/en/examples-ready
 docs: $(VENV)/installed
-	$(step) "English and Chinese sites: the English build runs every gallery example that changed, then the Chinese one starts beside it"
+	$(step) "English and Chinese sites: the English build runs every gallery example that changed, the Chinese one goes on once they have run"
 	@rm -f $(READY); mkdir -p $(dir $(READY))
 	@EXAMPLES_READY=$(READY) $(SPHINX) -b html -D language=en docs $(HTML)/en -d build/doctrees/en & english=$$!; \
-	until [ -f $(READY) ] || ! kill -0 $$english 2>/dev/null; do sleep 0.2; done; \
-	if [ -f $(READY) ]; then \
-	  $(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN; chinese=$$?; \
-	fi; \
-	wait $$english && exit $${chinese:-1}
+	WAIT_FOR_EXAMPLES=$(READY) $(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN & chinese=$$!; \
+	wait $$english || { kill $$chinese 2>/dev/null; wait $$chinese; exit 1; }; \
+	wait $$chinese
 	@cp conf/landing.html $(HTML)/index.html
 	@echo
 	@echo "Site built in $(HTML). Preview it with:  make serve   (then open http://localhost:$(PORT)/)"

@@ -6,8 +6,8 @@ cold build really starts from nothing (no executed examples, no doctrees, no .mo
 phase runs what `make docs` runs, then what `make po` runs:
 
     sphinx-build -b html -D language=en         (executes the gallery)   `make docs`
-    sphinx-build -b html -D language=zh_CN      (reuses the executed examples; started as soon
-                                                 as the English build has run them, beside it)
+    sphinx-build -b html -D language=zh_CN      (reuses the executed examples; started with the
+                                                 English build, it waits until they have run)
     sphinx-build -b gettext -D plot_gallery=0   (the messages, timed on its own)   `make po`
 
 1. cold: from the fresh copy;
@@ -111,7 +111,7 @@ class Build:
 
 
 def run_phase(repo: Path, python: str, jobs: str) -> dict:
-    """`make docs` (English, and Chinese beside it once the examples have run), then gettext."""
+    """`make docs` (English, and Chinese beside it, waiting for the examples), then gettext."""
     # One torch thread, as the Makefile sets it.
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1"}
     env.pop("READTHEDOCS_LANGUAGE", None)
@@ -122,13 +122,16 @@ def run_phase(repo: Path, python: str, jobs: str) -> dict:
     before = md5_stamps(repo)
     start = time.perf_counter()
     english = Build("html en", command["en"], repo, {**env, "EXAMPLES_READY": str(ready)})
+    chinese = Build("html zh_CN", command["zh_CN"], repo, {**env, "WAIT_FOR_EXAMPLES": str(ready)})
     while not ready.exists() and english.running():
         time.sleep(0.05)
+    waited = time.perf_counter() - start
     if not ready.exists():
+        chinese.process.kill()
         english.wait()
         sys.exit("the English build ended without signalling that the examples had run")
-    chinese = Build("html zh_CN", command["zh_CN"], repo, env)
     steps = [english.wait(), chinese.wait()]
+    steps[1]["waited"] = waited
     seconds = time.perf_counter() - start
     after = md5_stamps(repo)
     executed = sorted(k for k, stamp in after.items() if before.get(k) != stamp)
@@ -176,6 +179,7 @@ def main(argv=None) -> int:
           "per build: seconds / CPU seconds [examples executed]; then make po's gettext")
     for phase, p in phases.items():
         detail = "   ".join(f"{s['step']} {s['seconds']:.1f} / {s['cpu']:.1f} [{s['reported']}]"
+                           + (f" (examples ready at {s['waited']:.1f})" if "waited" in s else "")
                            for s in p["steps"])
         g = p["gettext"]
         print(f"{phase:10} {total[phase]:8.1f} {total[phase] / total['cold']:8.0%} "

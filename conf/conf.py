@@ -2,6 +2,7 @@
 
 import os
 import sys
+import time
 from pathlib import Path
 
 CONF_DIR = Path(__file__).resolve().parent
@@ -247,15 +248,26 @@ def _parallel_gallery_only_to_run_examples(app):
 
 
 def _examples_ready(app, env, docnames):
-    """`make docs` starts the Chinese build once the English one has run the examples and drawn
-    and compressed every figure (after page_weight's palettes, priority 500): it waits for the
-    file that EXAMPLES_READY names."""
+    """The English build of `make docs` has run the examples and drawn and compressed every
+    figure (after page_weight's palettes, priority 500): it touches the file EXAMPLES_READY
+    names."""
     if os.environ.get("EXAMPLES_READY"):
         Path(os.environ["EXAMPLES_READY"]).touch()
+
+
+def _wait_for_examples(app):
+    """The Chinese build of `make docs` starts with the English one, so that its start-up (2 s)
+    runs beside the examples, and waits here, before anything reads or writes the sources
+    (every other builder-inited step), for the file WAIT_FOR_EXAMPLES names. The Makefile stops
+    it if the English build fails."""
+    ready = os.environ.get("WAIT_FOR_EXAMPLES")
+    while ready and not Path(ready).exists():
+        time.sleep(0.05)
 
 
 def setup(app):
     app.connect("config-inited", _localise_site_text)
     app.connect("env-before-read-docs", _examples_ready, priority=900)
+    app.connect("builder-inited", _wait_for_examples, priority=0)
     # After sphinx-gallery reads plot_gallery (priority 10), before it runs the gallery (500).
     app.connect("builder-inited", _parallel_gallery_only_to_run_examples, priority=100)
