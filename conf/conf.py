@@ -230,20 +230,23 @@ def _localise_site_text(app, config):
     config.latex_elements = {**config.latex_elements, **LATEX_LANGUAGE[config.language]}
 
 
-def _parallel_gallery_only_to_run_examples(app):
-    """sphinx-gallery starts its processes (2-3 s of CPU each) even when no example is to run,
-    as in a rebuild or the Chinese build: it runs them in this process unless two are stale."""
+def _stale_examples(app):
+    """The gallery scripts whose executed output is missing or older than the script."""
     from sphinx_gallery.gen_rst import get_md5sum
 
     conf = app.config.sphinx_gallery_conf
-    if not conf["parallel"]:
-        return
     gallery = Path(app.srcdir, conf["examples_dirs"][0]).resolve()
     executed = Path(app.srcdir, conf["gallery_dirs"][0])
-    stale = [script for script in gallery.rglob("plot_*.py")
-             if not (md5 := executed / script.relative_to(gallery).with_suffix(".py.md5")).is_file()
-             or md5.read_text() != get_md5sum(script, mode="t")]
-    if not conf["plot_gallery"] or len(stale) < 2:
+    return [script for script in gallery.rglob("plot_*.py")
+            if not (md5 := executed / script.relative_to(gallery).with_suffix(".py.md5")).is_file()
+            or md5.read_text() != get_md5sum(script, mode="t")]
+
+
+def _parallel_gallery_only_to_run_examples(app):
+    """sphinx-gallery starts its processes (2-3 s of CPU each) even when no example is to run,
+    as in a rebuild or the Chinese build: it runs them in this process unless two are stale."""
+    conf = app.config.sphinx_gallery_conf
+    if conf["parallel"] and (not conf["plot_gallery"] or len(_stale_examples(app)) < 2):
         conf["parallel"] = False
 
 
@@ -259,8 +262,13 @@ def _wait_for_examples(app):
     """The Chinese build of `make docs` starts with the English one, so that its start-up (2 s)
     runs beside the examples, and waits here, before anything reads or writes the sources
     (every other builder-inited step), for the file WAIT_FOR_EXAMPLES names. The Makefile stops
-    it if the English build fails."""
+    it if the English build fails. While examples run, pages will change, so the Chinese build
+    loads jieba's dictionary (0.9 s), which indexing them needs, as it waits."""
     ready = os.environ.get("WAIT_FOR_EXAMPLES")
+    if ready and app.config.language == "zh_CN" and _stale_examples(app):
+        import jieba
+
+        jieba.initialize()
     while ready and not Path(ready).exists():
         time.sleep(0.05)
 
