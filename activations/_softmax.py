@@ -213,7 +213,7 @@ def _softmax_jacobian_kernel(values):
         w, s_hi, s_lo = _softmax_parts(values)
         # J = (diag(w * others) - w w^T) / S^2, where others_i = sum_{j != i} w_j
         # is summed directly (1 - s_i would cancel when s_i is close to 1).
-        # Numerators and S^2 are exact pairs; each entry is rounded once.
+        # Numerators and S^2 are exact pairs; each entry is rounded once, at the end.
         w_i, w_j = w[..., :, None], w[..., None, :]
         off_hi, off_lo = two_prod(w_i, w_j)
         o_hi, o_lo = _others(w)
@@ -388,7 +388,8 @@ def softmax_jacobian(x, axis=-1):
     off-diagonal entries are computed as :math:`-w_i w_j / S^2` and the diagonal
     ones as :math:`w_i \sum_{j \ne i} w_j / S^2`, which avoids the cancellation in
     :math:`1 - s_i` when :math:`s_i` is close to 1. Products and :math:`S^2`
-    are kept exactly, so each entry is rounded once: within 3.6 ULP.
+    are kept exactly and each entry is rounded once, at the end, so its error is
+    that of the weights (one exponential each) and of that rounding: within 3.6 ULP.
     For rows with infinite scores the formula is evaluated at the limiting
     probabilities described in :func:`softmax`.
 
