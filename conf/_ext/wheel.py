@@ -16,6 +16,7 @@ process of its own) and copied into the site at the end.
   language, is the link text).
 """
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -70,19 +71,20 @@ def _sources_digest():
 def build_wheel(cache):
     """The wheel of the current sources, built once into ``cache`` and reused."""
     target = Path(cache) / _sources_digest() / wheel_name()
-    if not target.is_file():
-        with tempfile.TemporaryDirectory() as tmp:
-            # sdist first, then the wheel from the unpacked sdist: nothing is built inside the
-            # checkout, and the sdist is checked to hold everything the wheel needs.
-            done = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir",
-                                   tmp, str(ROOT)], capture_output=True, text=True)
-            if done.returncode:
-                raise ExtensionError(f"building the wheel failed:\n{done.stdout}{done.stderr}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # `make docs` builds both languages at once: each finds the wheel whole or not at all.
-            partial = target.with_name(f".{target.name}.{os.getpid()}")
-            shutil.copy2(Path(tmp) / target.name, partial)
-            os.replace(partial, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # `make docs` builds both languages at once, and the sdist step writes its staging folder
+    # and egg-info into the checkout: one build makes the wheel, the other waits and reuses it.
+    with open(Path(cache) / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not target.is_file():
+            with tempfile.TemporaryDirectory() as tmp:
+                # sdist first, then the wheel from the unpacked sdist: the sdist is checked to
+                # hold everything the wheel needs.
+                done = subprocess.run([sys.executable, "-m", "build", "--no-isolation",
+                                       "--outdir", tmp, str(ROOT)], capture_output=True, text=True)
+                if done.returncode:
+                    raise ExtensionError(f"building the wheel failed:\n{done.stdout}{done.stderr}")
+                shutil.copy2(Path(tmp) / target.name, target)
     return target
 
 
