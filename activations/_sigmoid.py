@@ -59,17 +59,26 @@ def two_square(a):
     return p, ((a_hi * a_hi - p) + 2.0 * a_hi * a_lo) + a_lo * a_lo
 
 
+def _cut(a):
+    """``a``'s 26 leading bits (the high half of Veltkamp's split)."""
+    scaled = _SPLITTER * a
+    return scaled - (scaled - a)
+
+
 def divide(n, d_hi, d_lo, n_lo=0.0):
     """Correctly rounded (to within a small fraction of an ULP) ``n / (d_hi + d_lo)``.
 
     ``d_hi + d_lo`` is a positive denominator held as an unevaluated pair with
     ``|d_lo| <= ulp(d_hi)``; the numerator is ``n`` or the pair ``n + n_lo``.
-    One Newton correction on the exactly computed residual ``n - q * d``
-    removes the rounding error of the first quotient.
+    The quotient cut to its 26 leading bits, ``q``, is corrected by the residual
+    ``n - q d``, divided by ``d_hi``: with ``d_hi`` split into two 26-bit halves,
+    ``q`` times each is exact, and the first is within a factor 1 + 2**-25 of
+    ``n``, so the residual's leading difference is exact too.
     """
-    q = n / d_hi
-    p, p_err = two_prod(q, d_hi)
-    residual = (((n - p) - p_err) + n_lo) - q * d_lo
+    q = _cut(n / d_hi)
+    d1, d2 = _split(d_hi)
+    residual = ((n - q * d1) - q * d2) + n_lo
+    residual -= q * d_lo
     return q + residual / d_hi
 
 
@@ -113,18 +122,16 @@ def _one_plus_parts(e):
 
 
 def _over_one_plus(n, parts, n_lo=None):
-    """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within a tiny fraction of an ULP.
+    """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within about 2**-77 relative.
 
-    The quotient ``q = n / d`` is corrected once by its residual ``n - q (1 + e)``: as ``d1``
-    has 27 bits, ``q d1`` is the exact sum of the split quotient's two products and needs no
-    two-product, and ``q e2`` (below 2**-27 q) may be rounded.
+    ``q`` is the quotient ``n / d`` cut to its 26 leading bits, and ``c`` its residual
+    ``n - q (1 + e)`` divided by ``d``: as ``d1`` has 27 bits, ``q d1`` is exact and within a
+    factor 1 + 2**-25 of ``n``, so ``n - q d1`` is exact, and ``q e2`` (below 2**-26 n) may be
+    rounded. Cutting the quotient instead of splitting it saves the product of its low half.
     """
     d1, e2, d = parts
-    q = n / d
-    q_hi, q_lo = _split(q)
-    residual = n - (q_hi * d1)  # exact: q_hi d1 is within a factor 1 + 2**-25 of n
-    q_lo *= d1
-    residual -= q_lo
+    q = _cut(n / d)
+    residual = n - q * d1
     e2 = q * e2
     residual -= e2
     if n_lo is not None:  # (adding 0 would only turn a -0 residual, which cannot occur, into +0)
