@@ -21,8 +21,8 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, by_scalars, divide, logistic, scaled_exp,
-                       set_where, sigmoid_and_density, two_prod, two_square, two_sum)
+from ._sigmoid import (_C_HI, _C_LO, _cut, _one_or, _one_plus, _split, by_scalars, divide, logistic,
+                       scaled_exp, set_where, sigmoid_and_density, two_prod, two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -1182,9 +1182,9 @@ def _squareplus_wide(x, wide, b, grad):
 _SQUAREPLUS_B_MIN, _SQUAREPLUS_B_MAX = 1e-200, 1e200
 #: ... and |x| below this times sqrt(b): there squareplus(|x|) / squareplus(-|x|) < 2**13.
 _SQUAREPLUS_NEAR = 45.0
-#: A rounding ``r = fl(t + g)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-30)``
-#: still rounds to ``r``: the error of ``g`` is below 2**-34 ULP of ``r``.
-_SQUAREPLUS_ZIV = 1.0 + 2.0**-30
+#: A rounding ``r = fl(s - c)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-19)``
+#: still rounds to ``r``: ``r + e`` is within 2**-75 r of squareplus(x) (see _squareplus_near).
+_SQUAREPLUS_ZIV = 1.0 + 2.0**-19
 
 
 def _squareplus_far(x, b):
@@ -1200,37 +1200,74 @@ def _squareplus_far(x, b):
     return a, redo
 
 
-def _squareplus_pair(x, b, a, redo, root=False):
-    """``(r, e)``, and with ``root=True`` also ``(h, h_lo)``: ``r + e`` is squareplus(x) and
-    ``h + h_lo`` is ``sqrt(x^2 + b)``, each to about 2**-90 relative, except where ``redo`` marks ``|x| >= 45 sqrt(b)`` or nan,
-    which the caller computes otherwise; ``a`` and ``redo`` come from :func:`_squareplus_far`.
+def _squareplus_near(x, b, redo):
+    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``redo``
+    (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
+    computes otherwise.
 
-    ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
-    formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
-    with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
+    Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
+    of x. ``s``, the plain formula ``(x + sqrt(x^2 + b)) / 2`` cut to 26 bits, is within
+    2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), so that
+    ``f(s)`` is formed exactly from products of 26-bit halves: ``s - x`` is carried as the
+    exact pair ``u + u_lo``, and ``s u1 - b/4``, about 2**-13 b/4 at most, is exact by
+    Sterbenz's lemma. As ``f`` is quadratic, ``R = s - c`` with ``c = (f(s) + c^2) / f'(s)``,
+    ``f'(s) = 2 s - x = s + u``: ``c0 + c0^2 / f'(s)``, ``c0 = f(s) / f'(s)``, is within
+    2**-77 R of it, and the roundings of ``c`` (about 2**-53 c, c < 2**-26 R) add 2**-77 R.
+    """
+    xc = np.where(redo, 0.0, x) if redo.any() else x
+    h = xc * xc
+    h += b
+    np.sqrt(h, out=h)
+    h += xc
+    h *= 0.5
+    s = _cut(h)
+    u = s - xc
+    u_lo = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
+    u_lo = (s - (u - u_lo)) - (xc + u_lo)
+    u1, u2 = _split(u)
+    f = s * u1
+    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
+    f += s * u2
+    f += s * u_lo
+    slope = s + u
+    c = f / slope
+    c += c * (c / slope)
+    r = s - c
+    return r, (s - r) - c  # the second term exact: |c| is far below s
+
+
+def _squareplus_pair(x, b, a, redo):
+    """``(r, e, h, h_lo)`` for the slope: ``r + e`` is squareplus(x) within 2**-64 relative
+    and ``h + h_lo`` is ``sqrt(x^2 + b)`` within 2**-77, except where ``redo`` marks
+    ``|x| >= 45 sqrt(b)`` or nan, which the caller computes otherwise; ``a`` and ``redo``
+    come from :func:`_squareplus_far`.
+
+    ``S = s - c`` is ``squareplus(|x|)``, found as in :func:`_squareplus_near` from
+    ``f(s) = s (s - |x|) - b/4`` (``s - |x|`` is exact by Sterbenz's lemma unless
     ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
-    ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
-    cancels, but ``s0 - |x|`` does not lose the digits; ``r`` is that sum rounded once and
-    ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``."""
+    ``S + min(x, 0)``, with ``s + min(x, 0)`` exact as ``t + t_lo``: for ``x < 0``,
+    ``S - |x|`` cancels (by up to 2**13), but ``s - |x|`` does not lose the digits; ``r`` is
+    that sum rounded once and ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``.
+    """
     xc = x
     if redo.any():
         xc = np.where(redo, 0.0, x)
         a = np.abs(xc)
     h = np.sqrt(a * a + b)
-    w = a + h
-    s0 = 0.5 * w
-    u = s0 - a
-    u_lo = (s0 - u) - a
-    p, p_err = two_prod(s0, u)
-    c = (((p - 0.25 * b) + p_err) + s0 * u_lo) / (s0 + u)  # s0 + u = 2 s0 - |x|, about h
+    s = _cut(0.5 * (a + h))
+    u = s - a
+    u_lo = (s - u) - a
+    u1, u2 = _split(u)
+    f = ((s * u1 - 0.25 * b) + s * u2) + s * u_lo  # the first difference is exact
+    slope = s + u
+    c = f / slope
+    c += c * (c / slope)
     negative_part = np.minimum(xc, 0.0)
-    t = s0 + negative_part
-    g = ((s0 - t) + negative_part) - c
+    t = s + negative_part
+    g = ((s - t) + negative_part) - c
     r = t + g
     e = (t - r) + g  # exact: |g| is far below |t|
-    if not root:
-        return r, e
-    return r, e, h, ((w - h) - a) - 2.0 * c  # w - h is exact, as h >= a
+    return r, e, h, (((2.0 * s - h) - a) - 2.0 * c)  # both differences are exact
 
 
 def _squareplus_kernel(x, b):
@@ -1244,8 +1281,8 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    a, redo = far
-    result, error = _squareplus_pair(x, b, a, redo)
+    redo = far[1]
+    result, error = _squareplus_near(x, b, redo)
     # Recomputed too: the rare results too close to a rounding boundary to decide.
     redo |= result + error * _SQUAREPLUS_ZIV != result
     if redo.any():
@@ -1273,7 +1310,7 @@ def _squareplus_grad_kernel(x, b):
     # corrected to first order by their low parts, which leaves the quotient's own rounding
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
     a, redo = far
-    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo, root=True)
+    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo)
     q = r / h
     result = q + (r_err - q * h_lo) / h
     if redo.any():
