@@ -1253,21 +1253,41 @@ def _squareplus_pair(x, b, a, redo):
     if redo.any():
         xc = np.where(redo, 0.0, x)
         a = np.abs(xc)
-    h = np.sqrt(a * a + b)
-    s = _cut(0.5 * (a + h))
+    h = a * a
+    h += b
+    np.sqrt(h, out=h)
+    s = a + h
+    s *= 0.5
+    s = _cut(s)
     u = s - a
-    u_lo = (s - u) - a
+    u_lo = s - u
+    u_lo -= a
     u1, u2 = _split(u)
-    f = ((s * u1 - 0.25 * b) + s * u2) + s * u_lo  # the first difference is exact
-    slope = s + u
-    c = f / slope
-    c += c * (c / slope)
+    f = s * u1
+    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
+    u2 *= s
+    f += u2
+    u_lo *= s
+    f += u_lo
+    u += s  # f'(s) = 2 s - |x|
+    c = f / u
+    u = c / u
+    u *= c
+    c += u
     negative_part = np.minimum(xc, 0.0)
     t = s + negative_part
-    g = ((s - t) + negative_part) - c
+    g = s - t
+    g += negative_part
+    g -= c
     r = t + g
-    e = (t - r) + g  # exact: |g| is far below |t|
-    return r, e, h, (((2.0 * s - h) - a) - 2.0 * c)  # both differences are exact
+    t -= r
+    t += g  # r's rounding error, exactly: |g| is far below |t|
+    h_lo = 2.0 * s
+    h_lo -= h
+    h_lo -= a
+    c *= 2.0
+    h_lo -= c  # the two differences before are exact
+    return r, t, h, h_lo
 
 
 def _squareplus_kernel(x, b):
