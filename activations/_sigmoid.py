@@ -60,9 +60,12 @@ def two_square(a):
 
 
 def _cut(a):
-    """``a``'s 26 leading bits (the high half of Veltkamp's split)."""
+    """``a``'s 26 leading bits (the high half of Veltkamp's split), in place for an array
+    ``a`` the caller owns: ``(a - s) + s`` with ``s = (2**27 + 1) a`` is ``s - (s - a)``."""
     scaled = _SPLITTER * a
-    return scaled - (scaled - a)
+    a -= scaled
+    a += scaled
+    return a
 
 
 def divide(n, d_hi, d_lo, n_lo=0.0):
@@ -77,9 +80,14 @@ def divide(n, d_hi, d_lo, n_lo=0.0):
     """
     q = _cut(n / d_hi)
     d1, d2 = _split(d_hi)
-    residual = ((n - q * d1) - q * d2) + n_lo
+    residual = n - q * d1
+    d2 *= q
+    residual -= d2
+    residual += n_lo
     residual -= q * d_lo
-    return q + residual / d_hi
+    residual /= d_hi
+    q += residual
+    return q
 
 
 def set_where(result, mask, value):

@@ -1220,7 +1220,7 @@ def _squareplus_near(x, b, redo):
     np.sqrt(h, out=h)
     h += xc
     h *= 0.5
-    s = _cut(h)
+    s = _cut(h)  # (in place)
     u = s - xc
     u_lo = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
     u_lo = (s - (u - u_lo)) - (xc + u_lo)
@@ -1258,7 +1258,7 @@ def _squareplus_pair(x, b, a, redo):
     np.sqrt(h, out=h)
     s = a + h
     s *= 0.5
-    s = _cut(s)
+    _cut(s)
     u = s - a
     u_lo = s - u
     u_lo -= a
