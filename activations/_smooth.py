@@ -128,7 +128,7 @@ def _softplus_grad_kernel(x, beta, threshold):
     if beta != 1.0:
         # sigma(z_hi + z_lo) = sigma(z_hi) + sigma(z_hi) (1 - sigma(z_hi)) z_lo.
         sig = sig + sig * (1.0 - sig) * z_lo
-    return np.where(linear, 1.0, sig)
+    return set_where(sig, linear, 1.0)
 
 
 def _logsigmoid_kernel(x):
@@ -151,10 +151,12 @@ def _logsigmoid_grad_kernel(x):
 _SOFTSIGN_CLIP = 1e300
 
 
-def _softsign_kernel(x):
+def _softsign_kernel(x, out=None):
     # Two roundings (the sum and the quotient): within 1 ULP.
     xc = np.clip(x, -_SOFTSIGN_CLIP, _SOFTSIGN_CLIP)
-    return xc / (1.0 + np.abs(xc))
+    d = np.abs(xc)
+    d += 1.0
+    return np.divide(xc, d, out=out)
 
 
 def _softsign_grad_kernel(x):
@@ -749,7 +751,7 @@ def softsign(x):
     >>> softsign([-np.inf, -1.0, 0.0, 3.0, np.inf])
     array([-1.  , -0.5 ,  0.  ,  0.75,  1.  ])
     """
-    return apply_elementwise("softsign", x, _softsign_kernel)
+    return apply_elementwise("softsign", x, _softsign_kernel, fills=True)
 
 
 def softsign_grad(x):
