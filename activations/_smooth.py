@@ -1224,18 +1224,27 @@ def _squareplus_near(x, b, redo):
     h *= 0.5
     s = _cut(h)  # (in place)
     u = s - xc
-    u_lo = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
-    u_lo = (s - (u - u_lo)) - (xc + u_lo)
+    v = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
+    u_lo = u - v
+    np.subtract(s, u_lo, out=u_lo)
+    v += xc
+    u_lo -= v
     u1, u2 = _split(u)
     f = s * u1
     f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
-    f += s * u2
-    f += s * u_lo
-    slope = s + u
-    c = f / slope
-    c += c * (c / slope)
+    u2 *= s
+    f += u2
+    u_lo *= s
+    f += u_lo
+    u += s  # f'(s) = 2 s - x
+    c = np.divide(f, u, out=f)
+    u2 = np.divide(c, u, out=u2)
+    u2 *= c
+    c += u2
     r = s - c
-    return r, (s - r) - c  # the second term exact: |c| is far below s
+    s -= r
+    s -= c  # r's rounding error, exactly: |c| is far below s
+    return r, s
 
 
 def _squareplus_pair(x, b, a, redo):
@@ -1306,7 +1315,9 @@ def _squareplus_kernel(x, b):
     redo = far[1]
     result, error = _squareplus_near(x, b, redo)
     # Recomputed too: the rare results too close to a rounding boundary to decide.
-    redo |= result + error * _SQUAREPLUS_ZIV != result
+    error *= _SQUAREPLUS_ZIV
+    error += result
+    redo |= error != result
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
