@@ -1196,7 +1196,8 @@ def _squareplus_far(x, b):
     if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
         return None
     a = np.abs(x)
-    redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
+    redo = a < _SQUAREPLUS_NEAR * math.sqrt(b)
+    np.logical_not(redo, out=redo)  # nan included
     if 4 * np.count_nonzero(redo) > redo.size:
         return None
     return a, redo
@@ -1281,15 +1282,15 @@ def _squareplus_pair(x, b, a, redo):
     u_lo *= s
     f += u_lo
     u += s  # f'(s) = 2 s - |x|
-    c = f / u
-    u = c / u
+    c = np.divide(f, u, out=f)
+    u = np.divide(c, u, out=u)
     u *= c
     c += u
     negative_part = np.minimum(xc, 0.0)
     t = s + negative_part
     g = s - t
-    g += negative_part
-    g -= c
+    negative_part += g
+    g = np.subtract(negative_part, c, out=negative_part)
     r = t + g
     t -= r
     t += g  # r's rounding error, exactly: |g| is far below |t|
@@ -1344,8 +1345,11 @@ def _squareplus_grad_kernel(x, b):
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
     a, redo = far
     r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo)
-    q = r / h
-    result = q + (r_err - q * h_lo) / h
+    result = r / h
+    h_lo *= result
+    r_err -= h_lo
+    r_err /= h
+    result += r_err
     if redo.any():
         result[redo] = _squareplus_general_grad_kernel(x[redo], b)
     return result
