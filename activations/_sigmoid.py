@@ -128,23 +128,24 @@ def _one_plus_parts(e):
     return e1, e2, e1 + e2
 
 
-def _over_one_plus(n, parts, n_lo=None):
-    """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within about 2**-77 relative.
+def _over_one_plus(n, parts, n_excess=None):
+    """``(n - n_excess) / (1 + e)`` as a pair ``q - excess``, within about 2**-77 relative.
 
-    ``q`` is the quotient ``n / d`` cut to its 26 leading bits, and ``c`` its residual
-    ``n - q (1 + e)`` divided by ``d``: as ``d1`` has 27 bits, ``q d1`` is exact and within a
-    factor 1 + 2**-25 of ``n``, so ``n - q d1`` is exact, and ``q e2`` (below 2**-26 n) may be
-    rounded. Cutting the quotient instead of splitting it saves the product of its low half.
+    ``q`` is the quotient ``n / d`` cut to its 26 leading bits, and ``excess`` its residual
+    ``q (1 + e) - n`` divided by ``d``: as ``d1`` has 27 bits, ``q d1`` is exact and within a
+    factor 1 + 2**-25 of ``n``, so ``q d1 - n`` is exact, and ``q e2`` (below 2**-26 n) may be
+    rounded. The residual is carried with this sign so that it is formed in place.
     """
     d1, e2, d = parts
     q = _cut(n / d)
-    residual = n - q * d1
+    excess = q * d1
+    excess -= n
     e2 = q * e2
-    residual -= e2
-    if n_lo is not None:  # (adding 0 would only turn a -0 residual, which cannot occur, into +0)
-        residual += n_lo
-    residual /= d
-    return q, residual
+    excess += e2
+    if n_excess is not None:  # (adding 0 would only turn a -0 excess into +0)
+        excess += n_excess
+    excess /= d
+    return q, excess
 
 
 def _logistic_density(e):
@@ -153,7 +154,7 @@ def _logistic_density(e):
     parts = _one_plus_parts(e)
     q, c = _over_one_plus(e, parts)
     q, c = _over_one_plus(q, parts, c)
-    q += c
+    q -= c
     return q
 
 
@@ -183,7 +184,7 @@ def by_scalars(scalar_kernel):
 def _sigmoid_scalar(x):
     e = float(np.exp(-abs(x)))
     q, c = _over_one_plus(1.0 if x >= 0.0 else e, _one_plus_parts(e))  # _one_or, for a float
-    return q + c
+    return q - c
 
 
 def _sigmoid_grad_scalar(x):
@@ -196,7 +197,8 @@ def _sigmoid_kernel(x):
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
     # second branch and stays nan.
     q, c = _over_one_plus(_one_or(e, x >= 0.0), _one_plus_parts(e))
-    return q + c
+    q -= c
+    return q
 
 
 @by_scalars(_sigmoid_grad_scalar)
@@ -258,11 +260,13 @@ def sigmoid_and_density(v):
     """``sigma(v)`` and ``sigma'(v)``, each within about 1.3 ULP, for float64 ``v``."""
     e = np.exp(-np.abs(v))
     parts = _one_plus_parts(e)
-    value, value_lo = _over_one_plus(_one_or(e, v >= 0.0), parts)
+    value, excess = _over_one_plus(_one_or(e, v >= 0.0), parts)
     # e / (1 + e)^2 = (e / (1 + e)) / (1 + e), the first quotient carried as a pair.
     q, c = _over_one_plus(e, parts)
     q, c = _over_one_plus(q, parts, c)
-    return value + value_lo, q + c
+    value -= excess
+    q -= c
+    return value, q
 
 
 def _tanh_kernel(x):
