@@ -212,22 +212,34 @@ def _mish_negative(xc, e):
     n_hi, n_lo = two_square(e)
     twice = 2.0 * e
     total = n_hi + twice
-    n_lo = n_lo + (n_hi - (total - twice))
+    twice = np.subtract(total, twice, out=twice)
+    np.subtract(n_hi, twice, out=twice)
+    n_lo += twice
     n_hi = total
     d_hi = n_hi + 2.0
-    d_lo = n_hi - (d_hi - 2.0)
-    return xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
+    d_lo = d_hi - 2.0
+    np.subtract(n_hi, d_lo, out=d_lo)
+    d_lo += n_lo
+    result = divide(n_hi, d_hi, d_lo, n_lo)
+    return np.multiply(xc, result, out=result)  # (x first: a nan input keeps its sign)
 
 
 def _mish_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = np.abs(xc)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
     # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
     # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2), cheap enough to compute
     # everywhere; the costlier form for x <= 0 is computed only there.
     twice = 2.0 * e
-    small = twice * e / (1.0 + twice * (1.0 + e))
-    result = x - xc * small
+    d = 1.0 + e
+    d *= twice
+    d += 1.0
+    small = twice * e
+    small /= d
+    small *= xc
+    result = np.subtract(x, small, out=small)
     rest = np.flatnonzero(~(xc > 0.0))  # nan included
     result[rest] = _mish_negative(xc[rest], e[rest])
     return _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
