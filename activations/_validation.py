@@ -251,11 +251,9 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False, n
             result = result.copy()
         return result[0] if values.ndim == 0 else result.reshape(values.shape)
     out = np.empty(flat.shape, out_dtype)
-    # An exact kernel in the input's own dtype is a pass or two with nothing to keep in the
-    # caches: one call on the whole input saves the chunks' fixed costs (7-28 % at 10**6).
     # Chunks converted to float64 hold as many bytes as a chunk of float64 input, so that
     # the kernel's temporaries stay as small against a float32 input as against float64.
-    step = flat.size if native else max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
+    step = _CHUNK if native else max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
     _chunks(kernel, flat, params, out, step, native, fills and (native or out_dtype == _FLOAT64))
     return out.reshape(values.shape)
 
