@@ -240,11 +240,18 @@ def logistic(v):
     recovered exactly and corrected to first order, leaving the errors of
     ``exp`` and of one division.
     """
-    e = np.exp(-np.abs(v))
+    e = np.abs(v)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
     d = 1.0 + e
-    d_lo = e - (d - 1.0)
-    q = _one_or(e, v >= 0.0) / d
-    return q - q * (d_lo / d)
+    d_lo = d - 1.0
+    np.subtract(e, d_lo, out=d_lo)
+    q = np.maximum(e, v >= 0.0, out=e)  # _one_or, in place
+    q /= d
+    d_lo /= d
+    d_lo *= q
+    q -= d_lo
+    return q
 
 
 def logistic_density(v):

@@ -84,16 +84,15 @@ def _log1p_exp(z):
 
 
 def _softplus_kernel(x, beta, threshold):
-    with np.errstate(over="ignore"):
-        z_rounded = x * beta
     # torch's switch, on the rounded product; and beyond beta x = 40 the true
     # softplus equals x to far better than float64 precision (e^-40 / 40).
-    linear = (z_rounded > threshold) | (z_rounded > 40.0)
-    xc = np.clip(x, -_FAR / beta, _FAR / beta)
-    if beta == 1.0:
-        z_hi, z_lo = xc, 0.0
+    if beta == 1.0:  # no product to round, and none to keep from overflowing by clipping
+        linear = x > min(threshold, 40.0)
+        z_hi, z_lo = x, 0.0
     else:
-        z_hi, z_lo = two_prod(xc, beta)
+        with np.errstate(over="ignore"):
+            linear = x * beta > min(threshold, 40.0)
+        z_hi, z_lo = two_prod(np.clip(x, -_FAR / beta, _FAR / beta), beta)
     positive, log_term, _ = _log1p_exp(z_hi)
     if beta == 1.0:
         # max(z, 0) + log1p(exp(-|z|)): the second term is at most ln 2 and
@@ -117,13 +116,13 @@ def _softplus_kernel(x, beta, threshold):
 
 
 def _softplus_grad_kernel(x, beta, threshold):
-    with np.errstate(over="ignore"):
-        linear = x * beta > threshold
-    xc = np.clip(x, -_FAR / beta, _FAR / beta)
-    if beta == 1.0:
-        z_hi, z_lo = xc, 0.0
+    if beta == 1.0:  # as in _softplus_kernel
+        linear = x > threshold
+        z_hi, z_lo = x, 0.0
     else:
-        z_hi, z_lo = two_prod(xc, beta)
+        with np.errstate(over="ignore"):
+            linear = x * beta > threshold
+        z_hi, z_lo = two_prod(np.clip(x, -_FAR / beta, _FAR / beta), beta)
     sig = logistic(z_hi)
     if beta != 1.0:
         # sigma(z_hi + z_lo) = sigma(z_hi) + sigma(z_hi) (1 - sigma(z_hi)) z_lo.
