@@ -89,6 +89,13 @@ def divide(n, d_hi, d_lo, n_lo=0.0):
     return q
 
 
+def exp_minus_abs(x):
+    """``exp(-|x|)``, in [0, 1] and never overflowing, formed in one array."""
+    e = np.abs(x)
+    np.negative(e, out=e)
+    return np.exp(e, out=e)
+
+
 def set_where(result, mask, value):
     """``np.where(mask, value, result)`` written into ``result``, a kernel's own array.
 
@@ -193,7 +200,7 @@ def _sigmoid_grad_scalar(x):
 
 @by_scalars(_sigmoid_scalar)
 def _sigmoid_kernel(x):
-    e = np.exp(-np.abs(x))
+    e = exp_minus_abs(x)
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
     # second branch and stays nan.
     q, c = _over_one_plus(_one_or(e, x >= 0.0), _one_plus_parts(e))
@@ -203,7 +210,7 @@ def _sigmoid_kernel(x):
 
 @by_scalars(_sigmoid_grad_scalar)
 def _sigmoid_grad_kernel(x):
-    return _logistic_density(np.exp(-np.abs(x)))
+    return _logistic_density(exp_minus_abs(x))
 
 
 # Beyond |x| = 354, exp(-2|x|) is subnormal and has lost digits, while
@@ -240,9 +247,7 @@ def logistic(v):
     recovered exactly and corrected to first order, leaving the errors of
     ``exp`` and of one division.
     """
-    e = np.abs(v)
-    np.negative(e, out=e)
-    np.exp(e, out=e)
+    e = exp_minus_abs(v)
     d = 1.0 + e
     d_lo = d - 1.0
     np.subtract(e, d_lo, out=d_lo)
@@ -256,7 +261,7 @@ def logistic(v):
 
 def logistic_density(v):
     """``sigma'(v) = e / (1 + e)^2`` with ``e = exp(-|v|)``, plain arithmetic, about 2 ULP."""
-    e = np.exp(-np.abs(v))
+    e = exp_minus_abs(v)
     d = 1.0 + e
     d_lo = e - (d - 1.0)
     q = e / (d * d)
@@ -265,7 +270,7 @@ def logistic_density(v):
 
 def sigmoid_and_density(v):
     """``sigma(v)`` and ``sigma'(v)``, each within about 1.3 ULP, for float64 ``v``."""
-    e = np.exp(-np.abs(v))
+    e = exp_minus_abs(v)
     parts = _one_plus_parts(e)
     value, excess = _over_one_plus(_one_or(e, v >= 0.0), parts)
     # e / (1 + e)^2 = (e / (1 + e)) / (1 + e), the first quotient carried as a pair.

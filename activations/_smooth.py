@@ -21,8 +21,9 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _cut, _one_or, _one_plus, _split, by_scalars, divide, logistic,
-                       scaled_exp, set_where, sigmoid_and_density, two_prod, two_square, two_sum)
+from ._sigmoid import (_C_HI, _C_LO, _cut, _one_or, _one_plus, _split, by_scalars, divide,
+                       exp_minus_abs, logistic, scaled_exp, set_where, sigmoid_and_density, two_prod,
+                       two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -79,7 +80,7 @@ def _fill_deep_tail(x, result, tail):
 
 def _log1p_exp(z):
     """``log(1 + exp(z))`` for float64 ``z``, and ``sigma(z)`` (for corrections)."""
-    e = np.exp(-np.abs(z))
+    e = exp_minus_abs(z)
     return np.maximum(z, 0.0), np.log1p(e), e
 
 
@@ -180,7 +181,7 @@ def _silu_kernel(x):
     # x sigma(x) = x / (1 + e) for x >= 0 and x e / (1 + e) for x < 0, with
     # e = exp(-|x|) <= 1: no overflow, and about 2 ULP (four roundings).
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     result = xc * _one_or(e, xc >= 0.0) / (1.0 + e)  # x >= 0: x * 1 is x
     result = _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
     return set_where(result, x > _FAR, x)
@@ -188,7 +189,7 @@ def _silu_kernel(x):
 
 def _silu_grad_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     d = 1.0 + e
     # sigma + x sigma' over the common denominator (1 + e)^2, e = exp(-|x|):
     # x >= 0: 1 + e (1 + x), positive terms; x < 0: e (1 + x + e), whose
@@ -225,9 +226,7 @@ def _mish_negative(xc, e):
 
 def _mish_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.abs(xc)
-    np.negative(e, out=e)
-    np.exp(e, out=e)
+    e = exp_minus_abs(xc)
     # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
     # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2), cheap enough to compute
     # everywhere; the costlier form for x <= 0 is computed only there.
@@ -246,7 +245,7 @@ def _mish_kernel(x):
 
 def _mish_grad_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     # mish' = tanh(s) + x sech^2(s) sigma(x).
     # x <= 0, e = e^x, q = (1 + e)^2 + 1: mish' = e B / q^2 with
     # B = (2 + e) q + 4 x (1 + e) = 4 (1 + x) + e (6 + 4x + e (4 + e)).
@@ -893,7 +892,7 @@ def _mish_narrow(x):
     """Mish with plain arithmetic, a few ULP, for float32 and float16 results; tanh(softplus)
     as in :func:`_mish_kernel`, without pairs."""
     xc = np.clip(x, -_FAR, _FAR)  # x e^x is 0 below -_FAR, and -inf * 0 would be nan
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     twice = 2.0 * e
     n = e * (e + 2.0)  # x <= 0, e = e^x: tanh(softplus(x)) = n / (n + 2)
     above = (1.0 + twice) / (1.0 + twice + twice * e)  # x > 0, e = e^-x
@@ -905,7 +904,7 @@ def _mish_grad_narrow(x):
     of :func:`_mish_grad_kernel` without pairs; where their sums cancel, near the zero at
     -1.1924, the Taylor polynomial takes over as there."""
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     q = 1.0 + e
     q *= q
     q += 1.0
