@@ -1452,12 +1452,15 @@ def squareplus(x, b=4.0):
     from a square root. The textbook form cancels for :math:`x < 0` (at
     :math:`x = -10^9` it returns 0 instead of :math:`10^{-9}`), and
     :math:`x^2` overflows once :math:`|x|` exceeds :math:`1.3 \times 10^{154}`. Here
-    the plain formula is corrected by one Newton step on
-    :math:`s\,(s - |x|) = b/4`, whose root is :math:`\mathrm{squareplus}_b(|x|)`,
-    with the product formed exactly; for :math:`x < 0` we use
-    :math:`\mathrm{squareplus}_b(x) = \mathrm{squareplus}_b(|x|) - |x|`, where the
-    first rounded value minus :math:`|x|` is exact. The results too close to a
-    rounding boundary to be decided this way, and those for
+    the plain formula, cut to 26 significant bits, is corrected by one Newton step on
+    :math:`s\,(s - x) = b/4`, whose positive root is :math:`\mathrm{squareplus}_b(x)`
+    for either sign of :math:`x`: the residual is formed exactly from products of
+    26-bit halves, and as the equation is quadratic the step includes its
+    second-order term. The derivative takes the same step on
+    :math:`s\,(s - |x|) = b/4` and uses
+    :math:`\mathrm{squareplus}_b(x) = \mathrm{squareplus}_b(|x|) - |x|` for
+    :math:`x < 0`, where the first rounded value minus :math:`|x|` is exact. The
+    results too close to a rounding boundary to be decided this way, and those for
     :math:`|x| \ge 45\sqrt{b}`, are computed with :math:`\sqrt{x^2 + b}` from
     ``hypot``, and for :math:`x < 0` with the equivalent forms
     :math:`b / \bigl(2(\sqrt{x^2 + b} - x)\bigr)` and
