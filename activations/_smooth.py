@@ -159,17 +159,24 @@ def _softsign_kernel(x, out=None):
     return np.divide(xc, d, out=out)
 
 
-def _softsign_grad_kernel(x):
+def _softsign_grad_kernel(x, out=None):
     # (1/(1 + |x|))^2 rather than 1/(1 + |x|)^2: the square of the reciprocal
     # stays a (subnormal) number up to |x| ~ 1e161, where (1 + |x|)^2 would
     # overflow. The rounding error of d = 1 + |x| (recovered exactly by a
     # fast two-sum) would count twice, so it is corrected to first order.
-    a = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
+    a = np.abs(x)
+    np.minimum(a, _SOFTSIGN_CLIP, out=a)
     d = 1.0 + a
-    d_lo = np.minimum(a, 1.0) - (d - np.maximum(a, 1.0))  # the larger term subtracted first
-    r = 1.0 / d
+    d_lo = np.maximum(a, 1.0)
+    np.subtract(d, d_lo, out=d_lo)
+    np.minimum(a, 1.0, out=a)
+    d_lo = np.subtract(a, d_lo, out=d_lo)  # the larger term subtracted first
+    r = np.divide(1.0, d, out=d)
     square = r * r
-    return square - square * (2.0 * d_lo * r)
+    d_lo *= 2.0
+    d_lo *= r
+    d_lo *= square
+    return np.subtract(square, d_lo, out=out if out is not None else square)
 
 
 # --------------------------------------------------------------------------
@@ -796,7 +803,7 @@ def softsign_grad(x):
     >>> softsign_grad([-np.inf, -1.0, 0.0, 3.0, np.inf])
     array([0.    , 0.25  , 1.    , 0.0625, 0.    ])
     """
-    return apply_elementwise("softsign_grad", x, _softsign_grad_kernel)
+    return apply_elementwise("softsign_grad", x, _softsign_grad_kernel, fills=True)
 
 
 def silu(x):
