@@ -251,9 +251,13 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False, n
             result = result.copy()
         return result[0] if values.ndim == 0 else result.reshape(values.shape)
     out = np.empty(flat.shape, out_dtype)
-    # Chunks converted to float64 hold as many bytes as a chunk of float64 input, so that
-    # the kernel's temporaries stay as small against a float32 input as against float64.
-    step = _CHUNK if native else max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
+    # A chunk computed in the input's own dtype holds as many bytes as a float64 chunk; chunks
+    # converted to float64 hold as many bytes as a chunk of float64 input, so that the
+    # kernel's temporaries stay as small against a float32 input as against float64.
+    if native:
+        step = _CHUNK * 8 // flat.dtype.itemsize
+    else:
+        step = max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
     _chunks(kernel, flat, params, out, step, native, fills and (native or out_dtype == _FLOAT64))
     return out.reshape(values.shape)
 
