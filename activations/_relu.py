@@ -41,7 +41,7 @@ def piecewise_slope(x, right, left):
     straight lines; ``right`` and ``left`` are floats or arrays shaped like ``x``.
     """
     slope = np.where(x > 0.0, right, left)
-    return np.where(np.isnan(x), x, slope)
+    return set_where(slope, np.isnan(x), x)  # nan is rare: cheaper than a second np.where
 
 
 def indicator(inside, x, value=1.0, out=None):
@@ -126,8 +126,9 @@ def _elu_grad_kernel(x, alpha):
     result = np.where(x > 0.0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
     # Where exp(x) is subnormal (x < -708.4) it has lost digits that alpha * exp(x) would
     # multiply; a scaled exponential keeps them, and the product rounds once.
-    deep = (x < -708.0) & (x >= -800.0)
+    deep = x < -708.0
     if deep.any():
+        deep &= x >= -800.0
         result[deep] = np.ldexp(alpha * scaled_exp(x[deep]), -64)
     return result
 

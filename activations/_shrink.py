@@ -147,10 +147,10 @@ def _tanhshrink_recompute(values, out, plain_from):
             target[where] = _tanhshrink_cancelling(block[where].astype(np.float64, copy=False))
 
 
-def _tanhshrink_grad_kernel(x):
+def _tanhshrink_grad_kernel(x, out=None):
     # d/dx (x - tanh x) = 1 - sech^2 x = tanh^2 x.
     t = np.tanh(x)
-    return t * t
+    return np.multiply(t, t, out=out)
 
 
 def tanhshrink(x):
@@ -249,7 +249,7 @@ def tanhshrink_grad(x):
     >>> np.round(tanhshrink_grad([-np.inf, -1.0, 0.0, 1.0, np.inf]), 4)
     array([1.  , 0.58, 0.  , 0.58, 1.  ])
     """
-    return apply_elementwise("tanhshrink_grad", x, _tanhshrink_grad_kernel)
+    return apply_elementwise("tanhshrink_grad", x, _tanhshrink_grad_kernel, fills=True)
 
 
 # --------------------------------------------------------------------------

@@ -59,18 +59,41 @@ def two_square(a):
     return p, ((a_hi * a_hi - p) + 2.0 * a_hi * a_lo) + a_lo * a_lo
 
 
+def _cut(a):
+    """``a``'s 26 leading bits (the high half of Veltkamp's split), in place for an array
+    ``a`` the caller owns: ``(a - s) + s`` with ``s = (2**27 + 1) a`` is ``s - (s - a)``."""
+    scaled = _SPLITTER * a
+    a -= scaled
+    a += scaled
+    return a
+
+
 def divide(n, d_hi, d_lo, n_lo=0.0):
     """Correctly rounded (to within a small fraction of an ULP) ``n / (d_hi + d_lo)``.
 
     ``d_hi + d_lo`` is a positive denominator held as an unevaluated pair with
     ``|d_lo| <= ulp(d_hi)``; the numerator is ``n`` or the pair ``n + n_lo``.
-    One Newton correction on the exactly computed residual ``n - q * d``
-    removes the rounding error of the first quotient.
+    The quotient cut to its 26 leading bits, ``q``, is corrected by the residual
+    ``n - q d``, divided by ``d_hi``: with ``d_hi`` split into two 26-bit halves,
+    ``q`` times each is exact, and the first is within a factor 1 + 2**-25 of
+    ``n``, so the residual's leading difference is exact too.
     """
-    q = n / d_hi
-    p, p_err = two_prod(q, d_hi)
-    residual = (((n - p) - p_err) + n_lo) - q * d_lo
-    return q + residual / d_hi
+    q = _cut(n / d_hi)
+    d1, d2 = _split(d_hi)
+    residual = n - q * d1
+    residual -= q * d2  # (the denominator may be broadcast against the numerator)
+    residual += n_lo
+    residual -= q * d_lo
+    residual /= d_hi
+    q += residual
+    return q
+
+
+def exp_minus_abs(x):
+    """``exp(-|x|)``, in [0, 1] and never overflowing, formed in one array."""
+    e = np.abs(x)
+    np.negative(e, out=e)
+    return np.exp(e, out=e)
 
 
 def set_where(result, mask, value):
@@ -112,25 +135,24 @@ def _one_plus_parts(e):
     return e1, e2, e1 + e2
 
 
-def _over_one_plus(n, parts, n_lo=None):
-    """``(n + n_lo) / (1 + e)`` as a pair ``q + c``, within a tiny fraction of an ULP.
+def _over_one_plus(n, parts, n_excess=None):
+    """``(n - n_excess) / (1 + e)`` as a pair ``q - excess``, within about 2**-77 relative.
 
-    The quotient ``q = n / d`` is corrected once by its residual ``n - q (1 + e)``: as ``d1``
-    has 27 bits, ``q d1`` is the exact sum of the split quotient's two products and needs no
-    two-product, and ``q e2`` (below 2**-27 q) may be rounded.
+    ``q`` is the quotient ``n / d`` cut to its 26 leading bits, and ``excess`` its residual
+    ``q (1 + e) - n`` divided by ``d``: as ``d1`` has 27 bits, ``q d1`` is exact and within a
+    factor 1 + 2**-25 of ``n``, so ``q d1 - n`` is exact, and ``q e2`` (below 2**-26 n) may be
+    rounded. The residual is carried with this sign so that it is formed in place.
     """
     d1, e2, d = parts
-    q = n / d
-    q_hi, q_lo = _split(q)
-    residual = n - (q_hi * d1)  # exact: q_hi d1 is within a factor 1 + 2**-25 of n
-    q_lo *= d1
-    residual -= q_lo
+    q = _cut(n / d)
+    excess = q * d1
+    excess -= n
     e2 = q * e2
-    residual -= e2
-    if n_lo is not None:  # (adding 0 would only turn a -0 residual, which cannot occur, into +0)
-        residual += n_lo
-    residual /= d
-    return q, residual
+    excess += e2
+    if n_excess is not None:  # (adding 0 would only turn a -0 excess into +0)
+        excess += n_excess
+    excess /= d
+    return q, excess
 
 
 def _logistic_density(e):
@@ -139,7 +161,7 @@ def _logistic_density(e):
     parts = _one_plus_parts(e)
     q, c = _over_one_plus(e, parts)
     q, c = _over_one_plus(q, parts, c)
-    q += c
+    q -= c
     return q
 
 
@@ -169,7 +191,7 @@ def by_scalars(scalar_kernel):
 def _sigmoid_scalar(x):
     e = float(np.exp(-abs(x)))
     q, c = _over_one_plus(1.0 if x >= 0.0 else e, _one_plus_parts(e))  # _one_or, for a float
-    return q + c
+    return q - c
 
 
 def _sigmoid_grad_scalar(x):
@@ -178,16 +200,17 @@ def _sigmoid_grad_scalar(x):
 
 @by_scalars(_sigmoid_scalar)
 def _sigmoid_kernel(x):
-    e = np.exp(-np.abs(x))
+    e = exp_minus_abs(x)
     # sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0; nan takes the
     # second branch and stays nan.
     q, c = _over_one_plus(_one_or(e, x >= 0.0), _one_plus_parts(e))
-    return q + c
+    q -= c
+    return q
 
 
 @by_scalars(_sigmoid_grad_scalar)
 def _sigmoid_grad_kernel(x):
-    return _logistic_density(np.exp(-np.abs(x)))
+    return _logistic_density(exp_minus_abs(x))
 
 
 # Beyond |x| = 354, exp(-2|x|) is subnormal and has lost digits, while
@@ -224,16 +247,21 @@ def logistic(v):
     recovered exactly and corrected to first order, leaving the errors of
     ``exp`` and of one division.
     """
-    e = np.exp(-np.abs(v))
+    e = exp_minus_abs(v)
     d = 1.0 + e
-    d_lo = e - (d - 1.0)
-    q = _one_or(e, v >= 0.0) / d
-    return q - q * (d_lo / d)
+    d_lo = d - 1.0
+    np.subtract(e, d_lo, out=d_lo)
+    q = np.maximum(e, v >= 0.0, out=e)  # _one_or, in place
+    q /= d
+    d_lo /= d
+    d_lo *= q
+    q -= d_lo
+    return q
 
 
 def logistic_density(v):
     """``sigma'(v) = e / (1 + e)^2`` with ``e = exp(-|v|)``, plain arithmetic, about 2 ULP."""
-    e = np.exp(-np.abs(v))
+    e = exp_minus_abs(v)
     d = 1.0 + e
     d_lo = e - (d - 1.0)
     q = e / (d * d)
@@ -242,13 +270,15 @@ def logistic_density(v):
 
 def sigmoid_and_density(v):
     """``sigma(v)`` and ``sigma'(v)``, each within about 1.3 ULP, for float64 ``v``."""
-    e = np.exp(-np.abs(v))
+    e = exp_minus_abs(v)
     parts = _one_plus_parts(e)
-    value, value_lo = _over_one_plus(_one_or(e, v >= 0.0), parts)
+    value, excess = _over_one_plus(_one_or(e, v >= 0.0), parts)
     # e / (1 + e)^2 = (e / (1 + e)) / (1 + e), the first quotient carried as a pair.
     q, c = _over_one_plus(e, parts)
     q, c = _over_one_plus(q, parts, c)
-    return value + value_lo, q + c
+    value -= excess
+    q -= c
+    return value, q
 
 
 def _tanh_kernel(x):

@@ -21,8 +21,9 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, by_scalars, divide, logistic, scaled_exp,
-                       set_where, sigmoid_and_density, two_prod, two_square, two_sum)
+from ._sigmoid import (_C_HI, _C_LO, _cut, _one_or, _one_plus, _split, by_scalars, divide,
+                       exp_minus_abs, logistic, scaled_exp, set_where, sigmoid_and_density, two_prod,
+                       two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
 from ._validation import apply_elementwise, check_choice, check_real_parameter
 
@@ -79,21 +80,20 @@ def _fill_deep_tail(x, result, tail):
 
 def _log1p_exp(z):
     """``log(1 + exp(z))`` for float64 ``z``, and ``sigma(z)`` (for corrections)."""
-    e = np.exp(-np.abs(z))
+    e = exp_minus_abs(z)
     return np.maximum(z, 0.0), np.log1p(e), e
 
 
 def _softplus_kernel(x, beta, threshold):
-    with np.errstate(over="ignore"):
-        z_rounded = x * beta
     # torch's switch, on the rounded product; and beyond beta x = 40 the true
     # softplus equals x to far better than float64 precision (e^-40 / 40).
-    linear = (z_rounded > threshold) | (z_rounded > 40.0)
-    xc = np.clip(x, -_FAR / beta, _FAR / beta)
-    if beta == 1.0:
-        z_hi, z_lo = xc, 0.0
+    if beta == 1.0:  # no product to round, and none to keep from overflowing by clipping
+        linear = x > min(threshold, 40.0)
+        z_hi, z_lo = x, 0.0
     else:
-        z_hi, z_lo = two_prod(xc, beta)
+        with np.errstate(over="ignore"):
+            linear = x * beta > min(threshold, 40.0)
+        z_hi, z_lo = two_prod(np.clip(x, -_FAR / beta, _FAR / beta), beta)
     positive, log_term, _ = _log1p_exp(z_hi)
     if beta == 1.0:
         # max(z, 0) + log1p(exp(-|z|)): the second term is at most ln 2 and
@@ -117,18 +117,18 @@ def _softplus_kernel(x, beta, threshold):
 
 
 def _softplus_grad_kernel(x, beta, threshold):
-    with np.errstate(over="ignore"):
-        linear = x * beta > threshold
-    xc = np.clip(x, -_FAR / beta, _FAR / beta)
-    if beta == 1.0:
-        z_hi, z_lo = xc, 0.0
+    if beta == 1.0:  # as in _softplus_kernel
+        linear = x > threshold
+        z_hi, z_lo = x, 0.0
     else:
-        z_hi, z_lo = two_prod(xc, beta)
+        with np.errstate(over="ignore"):
+            linear = x * beta > threshold
+        z_hi, z_lo = two_prod(np.clip(x, -_FAR / beta, _FAR / beta), beta)
     sig = logistic(z_hi)
     if beta != 1.0:
         # sigma(z_hi + z_lo) = sigma(z_hi) + sigma(z_hi) (1 - sigma(z_hi)) z_lo.
         sig = sig + sig * (1.0 - sig) * z_lo
-    return np.where(linear, 1.0, sig)
+    return set_where(sig, linear, 1.0)
 
 
 def _logsigmoid_kernel(x):
@@ -151,23 +151,32 @@ def _logsigmoid_grad_kernel(x):
 _SOFTSIGN_CLIP = 1e300
 
 
-def _softsign_kernel(x):
+def _softsign_kernel(x, out=None):
     # Two roundings (the sum and the quotient): within 1 ULP.
     xc = np.clip(x, -_SOFTSIGN_CLIP, _SOFTSIGN_CLIP)
-    return xc / (1.0 + np.abs(xc))
+    d = np.abs(xc)
+    d += 1.0
+    return np.divide(xc, d, out=out)
 
 
-def _softsign_grad_kernel(x):
+def _softsign_grad_kernel(x, out=None):
     # (1/(1 + |x|))^2 rather than 1/(1 + |x|)^2: the square of the reciprocal
     # stays a (subnormal) number up to |x| ~ 1e161, where (1 + |x|)^2 would
     # overflow. The rounding error of d = 1 + |x| (recovered exactly by a
     # fast two-sum) would count twice, so it is corrected to first order.
-    a = np.minimum(np.abs(x), _SOFTSIGN_CLIP)
+    a = np.abs(x)
+    np.minimum(a, _SOFTSIGN_CLIP, out=a)
     d = 1.0 + a
-    d_lo = np.minimum(a, 1.0) - (d - np.maximum(a, 1.0))  # the larger term subtracted first
-    r = 1.0 / d
+    d_lo = np.maximum(a, 1.0)
+    np.subtract(d, d_lo, out=d_lo)
+    np.minimum(a, 1.0, out=a)
+    d_lo = np.subtract(a, d_lo, out=d_lo)  # the larger term subtracted first
+    r = np.divide(1.0, d, out=d)
     square = r * r
-    return square - square * (2.0 * d_lo * r)
+    d_lo *= 2.0
+    d_lo *= r
+    d_lo *= square
+    return np.subtract(square, d_lo, out=out if out is not None else square)
 
 
 # --------------------------------------------------------------------------
@@ -179,7 +188,7 @@ def _silu_kernel(x):
     # x sigma(x) = x / (1 + e) for x >= 0 and x e / (1 + e) for x < 0, with
     # e = exp(-|x|) <= 1: no overflow, and about 2 ULP (four roundings).
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     result = xc * _one_or(e, xc >= 0.0) / (1.0 + e)  # x >= 0: x * 1 is x
     result = _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
     return set_where(result, x > _FAR, x)
@@ -187,7 +196,7 @@ def _silu_kernel(x):
 
 def _silu_grad_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     d = 1.0 + e
     # sigma + x sigma' over the common denominator (1 + e)^2, e = exp(-|x|):
     # x >= 0: 1 + e (1 + x), positive terms; x < 0: e (1 + x + e), whose
@@ -210,22 +219,32 @@ def _mish_negative(xc, e):
     n_hi, n_lo = two_square(e)
     twice = 2.0 * e
     total = n_hi + twice
-    n_lo = n_lo + (n_hi - (total - twice))
+    twice = np.subtract(total, twice, out=twice)
+    np.subtract(n_hi, twice, out=twice)
+    n_lo += twice
     n_hi = total
     d_hi = n_hi + 2.0
-    d_lo = n_hi - (d_hi - 2.0)
-    return xc * divide(n_hi, d_hi, d_lo + n_lo, n_lo)
+    d_lo = d_hi - 2.0
+    np.subtract(n_hi, d_lo, out=d_lo)
+    d_lo += n_lo
+    result = divide(n_hi, d_hi, d_lo, n_lo)
+    return np.multiply(xc, result, out=result)  # (x first: a nan input keeps its sign)
 
 
 def _mish_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     # With s = softplus(x): tanh(s) = ((1 + e^x)^2 - 1) / ((1 + e^x)^2 + 1).
     # x > 0, e = e^-x: tanh(s) = 1 - 2 e^2 / (1 + 2e + 2e^2), cheap enough to compute
     # everywhere; the costlier form for x <= 0 is computed only there.
     twice = 2.0 * e
-    small = twice * e / (1.0 + twice * (1.0 + e))
-    result = x - xc * small
+    d = 1.0 + e
+    d *= twice
+    d += 1.0
+    small = twice * e
+    small /= d
+    small *= xc
+    result = np.subtract(x, small, out=small)
     rest = np.flatnonzero(~(xc > 0.0))  # nan included
     result[rest] = _mish_negative(xc[rest], e[rest])
     return _fill_deep_tail(x, result, lambda xd: np.ldexp(xd * scaled_exp(xd), -64))
@@ -233,7 +252,7 @@ def _mish_kernel(x):
 
 def _mish_grad_kernel(x):
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     # mish' = tanh(s) + x sech^2(s) sigma(x).
     # x <= 0, e = e^x, q = (1 + e)^2 + 1: mish' = e B / q^2 with
     # B = (2 + e) q + 4 x (1 + e) = 4 (1 + x) + e (6 + 4x + e (4 + e)).
@@ -749,7 +768,7 @@ def softsign(x):
     >>> softsign([-np.inf, -1.0, 0.0, 3.0, np.inf])
     array([-1.  , -0.5 ,  0.  ,  0.75,  1.  ])
     """
-    return apply_elementwise("softsign", x, _softsign_kernel)
+    return apply_elementwise("softsign", x, _softsign_kernel, fills=True)
 
 
 def softsign_grad(x):
@@ -784,7 +803,7 @@ def softsign_grad(x):
     >>> softsign_grad([-np.inf, -1.0, 0.0, 3.0, np.inf])
     array([0.    , 0.25  , 1.    , 0.0625, 0.    ])
     """
-    return apply_elementwise("softsign_grad", x, _softsign_grad_kernel)
+    return apply_elementwise("softsign_grad", x, _softsign_grad_kernel, fills=True)
 
 
 def silu(x):
@@ -880,7 +899,7 @@ def _mish_narrow(x):
     """Mish with plain arithmetic, a few ULP, for float32 and float16 results; tanh(softplus)
     as in :func:`_mish_kernel`, without pairs."""
     xc = np.clip(x, -_FAR, _FAR)  # x e^x is 0 below -_FAR, and -inf * 0 would be nan
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     twice = 2.0 * e
     n = e * (e + 2.0)  # x <= 0, e = e^x: tanh(softplus(x)) = n / (n + 2)
     above = (1.0 + twice) / (1.0 + twice + twice * e)  # x > 0, e = e^-x
@@ -892,7 +911,7 @@ def _mish_grad_narrow(x):
     of :func:`_mish_grad_kernel` without pairs; where their sums cancel, near the zero at
     -1.1924, the Taylor polynomial takes over as there."""
     xc = np.clip(x, -_FAR, _FAR)
-    e = np.exp(-np.abs(xc))
+    e = exp_minus_abs(xc)
     q = 1.0 + e
     q *= q
     q += 1.0
@@ -1182,9 +1201,9 @@ def _squareplus_wide(x, wide, b, grad):
 _SQUAREPLUS_B_MIN, _SQUAREPLUS_B_MAX = 1e-200, 1e200
 #: ... and |x| below this times sqrt(b): there squareplus(|x|) / squareplus(-|x|) < 2**13.
 _SQUAREPLUS_NEAR = 45.0
-#: A rounding ``r = fl(t + g)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-30)``
-#: still rounds to ``r``: the error of ``g`` is below 2**-34 ULP of ``r``.
-_SQUAREPLUS_ZIV = 1.0 + 2.0**-30
+#: A rounding ``r = fl(s - c)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-19)``
+#: still rounds to ``r``: ``r + e`` is within 2**-75 r of squareplus(x) (see _squareplus_near).
+_SQUAREPLUS_ZIV = 1.0 + 2.0**-19
 
 
 def _squareplus_far(x, b):
@@ -1194,43 +1213,110 @@ def _squareplus_far(x, b):
     if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
         return None
     a = np.abs(x)
-    redo = ~(a < _SQUAREPLUS_NEAR * math.sqrt(b))
+    redo = a < _SQUAREPLUS_NEAR * math.sqrt(b)
+    np.logical_not(redo, out=redo)  # nan included
     if 4 * np.count_nonzero(redo) > redo.size:
         return None
     return a, redo
 
 
-def _squareplus_pair(x, b, a, redo, root=False):
-    """``(r, e)``, and with ``root=True`` also ``(h, h_lo)``: ``r + e`` is squareplus(x) and
-    ``h + h_lo`` is ``sqrt(x^2 + b)``, each to about 2**-90 relative, except where ``redo`` marks ``|x| >= 45 sqrt(b)`` or nan,
-    which the caller computes otherwise; ``a`` and ``redo`` come from :func:`_squareplus_far`.
+def _squareplus_near(x, b, redo):
+    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``redo``
+    (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
+    computes otherwise.
 
-    ``S = s0 - c`` is ``squareplus(|x|)`` to about 2**-103 relative: ``s0`` is the plain
-    formula and ``c`` Newton's step on ``f(s) = s (s - |x|) - b/4``, whose root ``S`` is,
-    with ``s0 (s0 - |x|)`` formed exactly (``s0 - |x|`` is exact by Sterbenz's lemma unless
+    Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
+    of x. ``s``, the plain formula ``(x + sqrt(x^2 + b)) / 2`` cut to 26 bits, is within
+    2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), so that
+    ``f(s)`` is formed exactly from products of 26-bit halves: ``s - x`` is carried as the
+    exact pair ``u + u_lo``, and ``s u1 - b/4``, about 2**-13 b/4 at most, is exact by
+    Sterbenz's lemma. As ``f`` is quadratic, ``R = s - c`` with ``c = (f(s) + c^2) / f'(s)``,
+    ``f'(s) = 2 s - x = s + u``: ``c0 + c0^2 / f'(s)``, ``c0 = f(s) / f'(s)``, is within
+    2**-77 R of it, and the roundings of ``c`` (about 2**-53 c, c < 2**-26 R) add 2**-77 R.
+    """
+    xc = np.where(redo, 0.0, x) if redo.any() else x
+    h = xc * xc
+    h += b
+    np.sqrt(h, out=h)
+    h += xc
+    h *= 0.5
+    s = _cut(h)  # (in place)
+    u = s - xc
+    v = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
+    u_lo = u - v
+    np.subtract(s, u_lo, out=u_lo)
+    v += xc
+    u_lo -= v
+    u1, u2 = _split(u)
+    f = s * u1
+    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
+    u2 *= s
+    f += u2
+    u_lo *= s
+    f += u_lo
+    u += s  # f'(s) = 2 s - x
+    c = np.divide(f, u, out=f)
+    u2 = np.divide(c, u, out=u2)
+    u2 *= c
+    c += u2
+    r = s - c
+    s -= r
+    s -= c  # r's rounding error, exactly: |c| is far below s
+    return r, s
+
+
+def _squareplus_pair(x, b, a, redo):
+    """``(r, e, h, h_lo)`` for the slope: ``r + e`` is squareplus(x) within 2**-64 relative
+    and ``h + h_lo`` is ``sqrt(x^2 + b)`` within 2**-77, except where ``redo`` marks
+    ``|x| >= 45 sqrt(b)`` or nan, which the caller computes otherwise; ``a`` and ``redo``
+    come from :func:`_squareplus_far`.
+
+    ``S = s - c`` is ``squareplus(|x|)``, found as in :func:`_squareplus_near` from
+    ``f(s) = s (s - |x|) - b/4`` (``s - |x|`` is exact by Sterbenz's lemma unless
     ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
-    ``S + min(x, 0)``, with ``t + t_lo = s0 + min(x, 0)`` exact: for ``x < 0``, ``S - |x|``
-    cancels, but ``s0 - |x|`` does not lose the digits; ``r`` is that sum rounded once and
-    ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``."""
+    ``S + min(x, 0)``, with ``s + min(x, 0)`` exact as ``t + t_lo``: for ``x < 0``,
+    ``S - |x|`` cancels (by up to 2**13), but ``s - |x|`` does not lose the digits; ``r`` is
+    that sum rounded once and ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``.
+    """
     xc = x
     if redo.any():
         xc = np.where(redo, 0.0, x)
         a = np.abs(xc)
-    h = np.sqrt(a * a + b)
-    w = a + h
-    s0 = 0.5 * w
-    u = s0 - a
-    u_lo = (s0 - u) - a
-    p, p_err = two_prod(s0, u)
-    c = (((p - 0.25 * b) + p_err) + s0 * u_lo) / (s0 + u)  # s0 + u = 2 s0 - |x|, about h
+    h = a * a
+    h += b
+    np.sqrt(h, out=h)
+    s = a + h
+    s *= 0.5
+    _cut(s)
+    u = s - a
+    u_lo = s - u
+    u_lo -= a
+    u1, u2 = _split(u)
+    f = s * u1
+    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
+    u2 *= s
+    f += u2
+    u_lo *= s
+    f += u_lo
+    u += s  # f'(s) = 2 s - |x|
+    c = np.divide(f, u, out=f)
+    u = np.divide(c, u, out=u)
+    u *= c
+    c += u
     negative_part = np.minimum(xc, 0.0)
-    t = s0 + negative_part
-    g = ((s0 - t) + negative_part) - c
+    t = s + negative_part
+    g = s - t
+    negative_part += g
+    g = np.subtract(negative_part, c, out=negative_part)
     r = t + g
-    e = (t - r) + g  # exact: |g| is far below |t|
-    if not root:
-        return r, e
-    return r, e, h, ((w - h) - a) - 2.0 * c  # w - h is exact, as h >= a
+    t -= r
+    t += g  # r's rounding error, exactly: |g| is far below |t|
+    h_lo = 2.0 * s
+    h_lo -= h
+    h_lo -= a
+    c *= 2.0
+    h_lo -= c  # the two differences before are exact
+    return r, t, h, h_lo
 
 
 def _squareplus_kernel(x, b):
@@ -1244,10 +1330,12 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    a, redo = far
-    result, error = _squareplus_pair(x, b, a, redo)
+    redo = far[1]
+    result, error = _squareplus_near(x, b, redo)
     # Recomputed too: the rare results too close to a rounding boundary to decide.
-    redo |= result + error * _SQUAREPLUS_ZIV != result
+    error *= _SQUAREPLUS_ZIV
+    error += result
+    redo |= error != result
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1273,9 +1361,12 @@ def _squareplus_grad_kernel(x, b):
     # corrected to first order by their low parts, which leaves the quotient's own rounding
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
     a, redo = far
-    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo, root=True)
-    q = r / h
-    result = q + (r_err - q * h_lo) / h
+    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo)
+    result = r / h
+    h_lo *= result
+    r_err -= h_lo
+    r_err /= h
+    result += r_err
     if redo.any():
         result[redo] = _squareplus_general_grad_kernel(x[redo], b)
     return result
@@ -1368,12 +1459,15 @@ def squareplus(x, b=4.0):
     from a square root. The textbook form cancels for :math:`x < 0` (at
     :math:`x = -10^9` it returns 0 instead of :math:`10^{-9}`), and
     :math:`x^2` overflows once :math:`|x|` exceeds :math:`1.3 \times 10^{154}`. Here
-    the plain formula is corrected by one Newton step on
-    :math:`s\,(s - |x|) = b/4`, whose root is :math:`\mathrm{squareplus}_b(|x|)`,
-    with the product formed exactly; for :math:`x < 0` we use
-    :math:`\mathrm{squareplus}_b(x) = \mathrm{squareplus}_b(|x|) - |x|`, where the
-    first rounded value minus :math:`|x|` is exact. The results too close to a
-    rounding boundary to be decided this way, and those for
+    the plain formula, cut to 26 significant bits, is corrected by one Newton step on
+    :math:`s\,(s - x) = b/4`, whose positive root is :math:`\mathrm{squareplus}_b(x)`
+    for either sign of :math:`x`: the residual is formed exactly from products of
+    26-bit halves, and as the equation is quadratic the step includes its
+    second-order term. The derivative takes the same step on
+    :math:`s\,(s - |x|) = b/4` and uses
+    :math:`\mathrm{squareplus}_b(x) = \mathrm{squareplus}_b(|x|) - |x|` for
+    :math:`x < 0`, where the first rounded value minus :math:`|x|` is exact. The
+    results too close to a rounding boundary to be decided this way, and those for
     :math:`|x| \ge 45\sqrt{b}`, are computed with :math:`\sqrt{x^2 + b}` from
     ``hypot``, and for :math:`x < 0` with the equivalent forms
     :math:`b / \bigl(2(\sqrt{x^2 + b} - x)\bigr)` and

@@ -251,32 +251,34 @@ def apply_elementwise(func_name, x, kernel, *params, exact=False, fills=False, n
             result = result.copy()
         return result[0] if values.ndim == 0 else result.reshape(values.shape)
     out = np.empty(flat.shape, out_dtype)
-    fill = fills and (native or out_dtype == _FLOAT64)
-    # Chunks converted to float64 hold as many bytes as a chunk of float64 input, so that
-    # the kernel's temporaries stay as small against a float32 input as against float64.
-    step = _CHUNK if native else max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
-    for start in range(0, flat.size, step):
-        chunk = flat[start:start + step]
-        if fill:
-            _fill(kernel, chunk if native else chunk.astype(np.float64, copy=False), params,
-                  out[start:start + step])
-            continue
-        result = _evaluate(kernel, chunk if native else chunk.astype(np.float64, copy=False),
-                           params)
-        if result.dtype == out_dtype:
-            out[start:start + step] = result
-        else:
-            _round_into(out[start:start + step], result)
+    # A chunk computed in the input's own dtype holds as many bytes as a float64 chunk; chunks
+    # converted to float64 hold as many bytes as a chunk of float64 input, so that the
+    # kernel's temporaries stay as small against a float32 input as against float64.
+    if native:
+        step = _CHUNK * 8 // flat.dtype.itemsize
+    else:
+        step = max(_CHUNK * flat.dtype.itemsize // 8, _CHUNK // 8)
+    _chunks(kernel, flat, params, out, step, native, fills and (native or out_dtype == _FLOAT64))
     return out.reshape(values.shape)
 
 
 @np.errstate(under="ignore")
-def _fill(kernel, values, params, out):
-    """``kernel(values, *params, out=out)``, with underflow silenced as in :func:`_evaluate`;
-    a result the kernel did not write into ``out`` is rounded into it."""
-    result = kernel(values, *params, out=out)
-    if result is not out:
-        _round_into(out, result)
+def _chunks(kernel, flat, params, out, step, native, fill):
+    """Fill ``out`` with the kernel's results on ``flat``, ``step`` elements at a time, with
+    underflow silenced once for all chunks (see :func:`_evaluate`); with ``fill`` the kernel
+    writes into ``out`` (a result it did not write there is rounded into it)."""
+    for start in range(0, flat.size, step):
+        chunk = flat[start:start + step]
+        if not native:
+            chunk = chunk.astype(np.float64, copy=False)
+        target = out[start:start + step]
+        result = kernel(chunk, *params, out=target) if fill else kernel(chunk, *params)
+        if result is target:
+            continue
+        if result.dtype == out.dtype:
+            target[...] = result
+        else:
+            _round_into(target, result)
 
 
 def by_rows(kernel, values, out_dtype=_FLOAT64, transposed=False):

@@ -283,3 +283,16 @@ def test_squareplus_with_a_huge_b(b):
                                   (1, activations.squareplus_grad, slopes)):
         exact = [reference("squareplus", which, b=b)(float(v)) for v in x]
         assert ulp_errors(computed, exact, np.float64).max() <= accuracy_claim(func), which
+
+
+@pytest.mark.parametrize("b", [4.0, 1e-3, 7.0, 1e-150, 1e150])
+def test_squareplus_correctly_rounded_where_its_newton_step_serves(b):
+    # |x| < 45 sqrt(b): the signed Newton step from a 26-bit start, and its Ziv test. Values
+    # dense near x = -45 sqrt(b), where squareplus(x) is 2**13 below squareplus(|x|), near
+    # sqrt(b/8), where s - |x| stops being exact, and near 0.
+    rng = np.random.default_rng(13)
+    root = np.sqrt(b)
+    x = np.concatenate([rng.uniform(-45.0, 45.0, 250), rng.uniform(-45.0, -44.0, 150),
+                        rng.uniform(-0.4, 0.4, 100), rng.uniform(-1e-6, 1e-6, 50)]) * root
+    exact = [reference("squareplus", 0, b=b)(float(v)) for v in x]
+    assert ulp_errors(activations.squareplus(x, b=b), exact, np.float64).max() <= 0.5
