@@ -278,11 +278,10 @@ _GELU_ONE = 9.0
 
 def _below_plateau(kernel, x, plateau):
     """``kernel(x)``, computed only for ``x < 9`` (and nan); ``plateau(x)`` for the rest."""
-    high = x >= _GELU_ONE
-    if not high.any():
+    low = np.flatnonzero(~(x >= _GELU_ONE))  # indices: gathering and scattering beat a mask
+    if low.size == x.size:
         return kernel(x)
     result = plateau(x)
-    low = np.flatnonzero(~high)  # indices: gathering and scattering by them beat the mask
     result[low] = kernel(x[low])
     return result
 
@@ -290,7 +289,7 @@ def _below_plateau(kernel, x, plateau):
 def _normal_cdf(x):
     """Phi(x) for |x| <= 40: the tail Q = erfc(|x| / sqrt 2) / 2, or 1 - Q for x > 0."""
     g, _, y = scaled_tail(x)
-    q = 0.5 * (y * g)
+    q = y * g
     if isinstance(x, float):  # one value (see by_scalars)
         return 1.0 - q if x > 0 else q
     return _pick(_lanes(x > 0), 1.0 - q, q)
@@ -356,19 +355,18 @@ _gelu_erf_kernel = by_scalars(_gelu_erf_scalar)(_gelu_erf_array)
 
 def _cdf_plus_x_pdf(x):
     """Phi(x) + x phi(x) = e^{-x^2/2} (x / sqrt(2 pi) + erfcx / 2) for x <= 0, and 1 plus the
-    same with -erfcx / 2 for x > 0; the product x / sqrt(2 pi) and the sum are formed exactly
-    (two-product, two-sum), so that where the terms cancel only the errors of erfcx and exp
-    remain to grow."""
+    same with -erfcx / 2 for x > 0 (``y`` is erfcx / 2); the product x / sqrt(2 pi) and the
+    sum are formed exactly (two-product, two-sum), so that where the terms cancel only the
+    errors of erfcx and exp remain to grow."""
     g, lo, y = scaled_tail(x)
     p_hi, p_lo = two_prod(x, _RSQRT_2PI_HI)
     p_lo = p_lo + (x * _RSQRT_2PI_LO - p_hi * lo)  # the factor (1 - lo) of e^{-x^2/2}
     if isinstance(x, float):  # one value (see by_scalars)
-        s_hi, s_lo = two_sum(p_hi, -0.5 * y if x > 0 else 0.5 * y)
+        s_hi, s_lo = two_sum(p_hi, -y if x > 0 else y)
         s = g * (s_hi + (s_lo + p_lo))
         return 1.0 + s if x > 0 else s
     right = _lanes(x > 0)
-    half = 0.5 * y
-    s_hi, s_lo = two_sum(p_hi, _pick(right, -half, half))
+    s_hi, s_lo = two_sum(p_hi, _pick(right, -y, y))
     s = g * (s_hi + (s_lo + p_lo))
     return _pick(right, 1.0 + s, s)
 

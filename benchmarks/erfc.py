@@ -51,7 +51,7 @@ def measure(points):
         erfc = [mpmath.erfc(mpmath.mpf(t)) for t in z]
         erfcx = [e * mpmath.exp(mpmath.mpf(t) ** 2) for t, e in zip(z, erfc)]
         u = np.sqrt(2) * z  # the package's argument, |x|; compared at its own points
-        ours = _normal._scaled_erfc(u, np.zeros_like(u))
+        ours = 2 * _normal._half_scaled_erfc(u, np.zeros_like(u))
         half_u = [mpmath.mpf(v) / mpmath.sqrt(2) for v in u]
         ours_exact = [mpmath.exp(t ** 2) * mpmath.erfc(t) for t in half_u]
         columns = (
