@@ -9,15 +9,15 @@ With :math:`u = |x|` and :math:`F(u) = \mathrm{erfcx}(u/\sqrt{2}) = e^{u^{2}/2}\
 
 The exponential is taken of :math:`x^{2}/2` formed exactly from :math:`x`, so erfc's steepness in
 the tail costs nothing, and :math:`F` is evaluated at :math:`|x|` itself, with no rounded
-:math:`x/\sqrt{2}`. :math:`F` is slowly varying; on :math:`[0, 1/16)` and on 32 intervals per
-binade from 1/16 to 32 it is a polynomial of degree :data:`DEGREE` in the distance to the
+:math:`x/\sqrt{2}`. :math:`F` is slowly varying; on :math:`[0, 1/32)` and on 64 intervals per
+binade from 1/32 to 32 it is a polynomial of degree :data:`DEGREE` in the distance to the
 interval's centre, with the constant term as a pair ``hi + lo``: about 0.5 ULP. The
 polynomials are :math:`F`'s Taylor series, from its differential equation
 :math:`F' = uF - \sqrt{2/\pi}` at 120 digits, economised through Chebyshev series (which
 saves about two degrees); what both steps drop is below :math:`2^{-58}` relative (run
 ``python -m activations._normal`` with mpmath installed to check them and regenerate
 ``_erfcx_table.py``). Narrow intervals keep the degree low, and with it the cost per value:
-11 table entries to gather and eight Horner steps.
+10 table entries to gather and seven Horner steps.
 SciPy's ``erfcx`` is 2 to 8 ULP off (``benchmarks/erfc.py``), which is why the package carries
 its own.
 """
@@ -26,17 +26,17 @@ import struct
 
 import numpy as np
 
-from ._erfcx_table import ROWS
+from ._erfcx_table import TEXT
 from ._sigmoid import two_square
 
 __all__ = ["DEGREE", "SWITCH_POINTS", "scaled_tail"]
 
 #: Degree of the polynomials.
-DEGREE = 8
-_PER_BINADE_BITS = 5  # 32 intervals per binade
-_LOWEST = -4  # from 2**-4 = 1/16 on; [0, 1/16) is one interval
-# An interval's index from the bits of a float64 a >= 0: its biased exponent and the top five
-# bits of its mantissa, less this offset, so that 1/16 starts interval 1 and [0, 1/16) falls to
+DEGREE = 7
+_PER_BINADE_BITS = 6  # 64 intervals per binade
+_LOWEST = -5  # from 2**-5 = 1/32 on; [0, 1/32) is one interval
+# An interval's index from the bits of a float64 a >= 0: its biased exponent and the top six
+# bits of its mantissa, less this offset, so that 1/32 starts interval 1 and [0, 1/32) falls to
 # 0 when clipped.
 _SHIFT = 52 - _PER_BINADE_BITS
 _OFFSET = ((1023 + _LOWEST) << _PER_BINADE_BITS) - 1
@@ -47,11 +47,12 @@ SWITCH_POINTS = tuple(-(2.0 ** e) * (1 + j / 2 ** _PER_BINADE_BITS)
                       for e in range(_LOWEST, 5) for j in range(2 ** _PER_BINADE_BITS)) \
     + (-32.0,)
 
-# One row per interval, [0, 1/16), then [1/16, 1/16 + 1/512), ... up to [31, 32): its centre,
-# then the coefficients c0 (as hi, lo), c1, ..., c8 of F's polynomial in the distance to the
-# centre (``_erfcx_table``, written by ``_generate_table()``). Transposed, so that one
-# ``np.take`` gathers each element's column, and halved (exactly): GELU needs F / 2.
-_TABLE = np.array(ROWS).T
+# One row per interval, [0, 1/32), then [1/32, 1/32 + 1/2048), ... up to [31.75, 32): its
+# centre, then the coefficients c0 (as hi, lo), c1, ..., c7 of F's polynomial in the distance
+# to the centre (``_erfcx_table``, written by ``_generate_table()``). Transposed into a
+# contiguous array (``np.take`` would copy a view at each call), so that one ``np.take`` gathers
+# each element's column, and halved (exactly): GELU needs F / 2.
+_TABLE = np.array([float(v) for v in TEXT.split()]).reshape(-1, DEGREE + 3).T.copy()
 _TABLE[1:] *= 0.5
 _COLUMNS = [tuple(column) for column in _TABLE.T.tolist()]  # for one value at a time
 _BLOCK = 8192
@@ -67,7 +68,7 @@ def _half_scaled_erfc(a, shrink):
     for start in range(0, a.size, _BLOCK):  # the gathered coefficients stay in the caches
         block = slice(start, start + _BLOCK)
         rows = np.take(_TABLE, index[block], axis=1, out=gathered[:, :index[block].size],
-                       mode="clip")  # below 1/16: interval 0; from 32 on and nan: the last
+                       mode="clip")  # below 1/32: interval 0; from 32 on and nan: the last
         h = np.subtract(a[block], rows[0], out=rows[0])
         total = np.multiply(rows[-1], h, out=rows[-1])
         for row in rows[-2:2:-1]:  # Horner's rule, in place
@@ -111,8 +112,6 @@ def scaled_tail(x):
 def _generate_table():  # pragma: no cover - a development tool
     """The text of ``_erfcx_table.py``, computed with mpmath at 120 digits; asserts that each
     polynomial is within 2**-58 relative of F on its interval."""
-    import textwrap
-
     import mpmath
 
     mpmath.mp.dps = 120  # the forward recurrence loses about 30 digits at u = 32
@@ -154,9 +153,10 @@ def _generate_table():  # pragma: no cover - a development tool
                 monomial[k] += a * v
         return [v / radius ** k for k, v in enumerate(monomial)], dropped
 
-    lines = ['"""The table of ``_normal``: per interval, its centre and the coefficients c0 (as hi,',
-             f'lo), c1, ..., c{DEGREE}. Written by ``python -m activations._normal``; do not edit."""',
-             "", "ROWS = ["]
+    lines = ['"""The table of ``_normal``: one line per interval, its centre and the coefficients c0',
+             f'(as hi, lo), c1, ..., c{DEGREE}. Written by ``python -m activations._normal``; do not',
+             "edit. Text, which ``float`` reads in a millisecond, where as many number literals would",
+             'take 20 ms to compile at each import."""', "", 'TEXT = """\\']
     for centre, radius in intervals:
         c = taylor(centre, 60)
         tail = sum(abs(c[k]) * radius ** k for k in range(50, 60))
@@ -164,9 +164,8 @@ def _generate_table():  # pragma: no cover - a development tool
         assert tail + dropped < 2 ** -58 * c[0], (float(centre), float((tail + dropped) / c[0]))
         hi = float(coefficients[0])
         row = [float(centre), hi, float(coefficients[0] - hi)] + [float(v) for v in coefficients[1:]]
-        lines.append(textwrap.fill(", ".join(repr(v) for v in row), 96,
-                                   initial_indent="    (", subsequent_indent="     ") + "),")
-    return "\n".join(lines + ["]", ""])
+        lines.append(" ".join(repr(v) for v in row))
+    return "\n".join(lines + ['"""', ""])
 
 
 if __name__ == "__main__":  # pragma: no cover

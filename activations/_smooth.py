@@ -330,14 +330,14 @@ def _gelu_erf_core(x):
     xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
     result = xc * _normal_cdf(xc)
 
-    def tail(xd):
-        # x Phi(x) = -phi(x) S(x) for x < 0.
-        return -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
-
     tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():
-        result[tail_mask] = tail(xc[tail_mask])
-    return set_where(result, x < -_GELU_FAR, -0.0)
+    if tail_mask.any():  # (below -40 too, set to -0.0 on the tail's elements alone)
+        xt = x[tail_mask]
+        xd = np.maximum(xt, -_GELU_FAR)
+        # x Phi(x) = -phi(x) S(x) for x < 0.
+        tail = -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
+        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, -0.0)
+    return result
 
 
 def _gelu_erf_array(x):
@@ -375,14 +375,16 @@ def _gelu_erf_grad_core(x):
     xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():
-        xd = xc[tail_mask]
+    if tail_mask.any():  # (below -40 too, set to 0 on the tail's elements alone)
+        xt = x[tail_mask]
+        xd = np.maximum(xt, -_GELU_FAR)
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
         sq_hi, sq_lo = two_square(xd)
         diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
         ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
-        result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
-    return set_where(result, x < -_GELU_FAR, 0.0)
+        tail = _tail_product(_scaled_normal_pdf(xd), ratio)
+        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, 0.0)
+    return result
 
 
 def _gelu_erf_grad_array(x):
