@@ -55,32 +55,27 @@ SWITCH_POINTS = tuple(-(2.0 ** e) * (1 + j / 2 ** _PER_BINADE_BITS)
 _TABLE = np.array([float(v) for v in TEXT.split()]).reshape(-1, DEGREE + 3).T.copy()
 _TABLE[1:] *= 0.5
 _COLUMNS = [tuple(column) for column in _TABLE.T.tolist()]  # for one value at a time
-_BLOCK = 8192
 
 
 def _half_scaled_erfc(a, shrink):
     """F(a) * (1 - shrink) / 2 for 0 <= a < 32 (above, a finite value: the last interval's
     polynomial), with ``shrink`` tiny: the correction joins the sum below the leading term, so
     it costs no rounding of its own."""
-    index = (a.view(np.int64) >> _SHIFT) - _OFFSET  # np.take clips it to the table
-    result = np.empty_like(a)
-    gathered = np.empty((_TABLE.shape[0], min(a.size, _BLOCK)))  # one buffer for every block
-    for start in range(0, a.size, _BLOCK):  # the gathered coefficients stay in the caches
-        block = slice(start, start + _BLOCK)
-        rows = np.take(_TABLE, index[block], axis=1, out=gathered[:, :index[block].size],
-                       mode="clip")  # below 1/32: interval 0; from 32 on and nan: the last
-        h = np.subtract(a[block], rows[0], out=rows[0])
-        total = np.multiply(rows[-1], h, out=rows[-1])
-        for row in rows[-2:2:-1]:  # Horner's rule, in place
-            total += row
-            total *= h
-        lead, low = rows[1], rows[2]
-        low += total
-        total += lead
-        total *= shrink[block]
-        low -= total
-        np.add(lead, low, out=result[block])
-    return result
+    index = (a.view(np.int64) >> _SHIFT) - _OFFSET
+    # Each element's column; mode="clip" puts a below 1/32 in interval 0, and 32 on and nan in
+    # the last. (Gathering and evaluating blocks of 8192 columns at a time was 5 % slower.)
+    rows = np.take(_TABLE, index, axis=1, mode="clip")
+    h = np.subtract(a, rows[0], out=rows[0])
+    total = np.multiply(rows[-1], h, out=rows[-1])
+    for row in rows[-2:2:-1]:  # Horner's rule, in place
+        total += row
+        total *= h
+    lead, low = rows[1], rows[2]
+    low += total
+    total += lead
+    total *= shrink
+    low -= total
+    return lead + low
 
 
 def _half_scaled_erfc_scalar(a, shrink):
