@@ -1,7 +1,8 @@
-"""The table of ``_normal``: one line per interval, its centre and the coefficients c0
-(as hi, lo), c1, ..., c7. Written by ``python -m activations._normal``; do not
-edit. Text, which ``float`` reads in a millisecond, where as many number literals would
-take 20 ms to compile at each import."""
+"""The table of ``_normal``: one line per interval, its centre and the
+coefficients c0 (as hi, lo), c1, ..., c7. Written by ``python -m
+activations._normal``; do not edit. Text, which ``float`` reads in a few
+milliseconds, where as many number literals would take 20 ms to compile at each
+import."""
 
 TEXT = """\
 0.015625 0.9876541168886139 2.1034723807115677e-17 -0.7824524652264807 0.48771414855973416 -0.2582773105517505 0.12091964121019122 -0.05127758815005068 0.020020953185863652 -0.007281124851256599

@@ -148,18 +148,19 @@ def _generate_table():  # pragma: no cover - a development tool
                 monomial[k] += a * v
         return [v / radius ** k for k, v in enumerate(monomial)], dropped
 
-    lines = ['"""The table of ``_normal``: one line per interval, its centre and the coefficients c0',
-             f'(as hi, lo), c1, ..., c{DEGREE}. Written by ``python -m activations._normal``; do not',
-             "edit. Text, which ``float`` reads in a millisecond, where as many number literals would",
-             'take 20 ms to compile at each import."""', "", 'TEXT = """\\']
+    lines = ['"""The table of ``_normal``: one line per interval, its centre and the',
+             f'coefficients c0 (as hi, lo), c1, ..., c{DEGREE}. Written by ``python -m',
+             "activations._normal``; do not edit. Text, which ``float`` reads in a few",
+             "milliseconds, where as many number literals would take 20 ms to compile at each",
+             'import."""', "", 'TEXT = """\\']
     for centre, radius in intervals:
         c = taylor(centre, 60)
         tail = sum(abs(c[k]) * radius ** k for k in range(50, 60))
         coefficients, dropped = economized(c[:50], radius)
         assert tail + dropped < 2 ** -58 * c[0], (float(centre), float((tail + dropped) / c[0]))
         hi = float(coefficients[0])
-        row = [float(centre), hi, float(coefficients[0] - hi)] + [float(v) for v in coefficients[1:]]
-        lines.append(" ".join(repr(v) for v in row))
+        row = [centre, hi, coefficients[0] - hi] + coefficients[1:]
+        lines.append(" ".join(repr(float(v)) for v in row))
     return "\n".join(lines + ['"""', ""])
 
 
