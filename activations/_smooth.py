@@ -371,10 +371,13 @@ def _cdf_plus_x_pdf(x):
         s_hi, s_lo = two_sum(p_hi, -y if x > 0 else y)
         s = g * (s_hi + (s_lo + p_lo))
         return 1.0 + s if x > 0 else s
-    right = _lanes(x > 0)
-    s_hi, s_lo = two_sum(p_hi, _pick(right, -y, y))
+    # The sign bit splits x > 0 from x <= 0 (at x = +0 both forms give 1/2): -y or y, and the
+    # 1 added for x > 0, in three passes where choosing bit by bit took nine.
+    minus_y = np.copysign(y, x, out=y)
+    np.negative(minus_y, out=minus_y)
+    s_hi, s_lo = two_sum(p_hi, minus_y)
     s = g * (s_hi + (s_lo + p_lo))
-    return _pick(right, 1.0 + s, s)
+    return np.add(~np.signbit(x), s, out=s)
 
 
 def _gelu_erf_grad_core(x):
