@@ -297,22 +297,27 @@ _GELU_ONE = 9.0
 
 def _below_plateau(kernel, x, plateau):
     """``kernel(x)``, computed only for ``x < 9`` (and nan); ``plateau(x)`` for the rest."""
-    high = x >= _GELU_ONE
-    if not high.any():
+    low = np.flatnonzero(~(x >= _GELU_ONE))  # indices: gathering and scattering beat a mask
+    if low.size == x.size:
         return kernel(x)
     result = plateau(x)
-    low = np.flatnonzero(~high)  # indices: gathering and scattering by them beat the mask
     result[low] = kernel(x[low])
     return result
 
 
-def _normal_cdf(x):
-    """Phi(x) for |x| <= 40: the tail Q = erfc(|x| / sqrt 2) / 2, or 1 - Q for x > 0."""
+def _x_normal_cdf(x):
+    """x Phi(x) for |x| <= 40, from the tail Q = erfc(|x| / sqrt 2) / 2: Phi is Q for x <= 0 and
+    1 - Q for x > 0."""
     g, _, y = scaled_tail(x)
-    q = 0.5 * (y * g)
+    q = y * g
     if isinstance(x, float):  # one value (see by_scalars)
-        return 1.0 - q if x > 0 else q
-    return _pick(_lanes(x > 0), 1.0 - q, q)
+        return x * (1.0 - q if x > 0 else q)
+    # (x >= 0) - copysign(Q, x) is 1 - Q or Q (and 1 + Q at x = -0, where x Phi is -0 all the
+    # same), in two passes where choosing between 1 - Q and Q took six.
+    phi = np.copysign(q, x, out=q)
+    np.subtract(x >= 0, phi, out=phi)
+    phi *= x
+    return phi
 
 
 def _half_x_squared(x):
@@ -348,16 +353,16 @@ def _tail_product(pdf, factor_hi, factor_lo=0.0):
 
 def _gelu_erf_core(x):
     xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
-    result = xc * _normal_cdf(xc)
-
-    def tail(xd):
-        # x Phi(x) = -phi(x) S(x) for x < 0.
-        return -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
+    result = _x_normal_cdf(xc)
 
     tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():
-        result[tail_mask] = tail(xc[tail_mask])
-    return set_where(result, x < -_GELU_FAR, -0.0)
+    if tail_mask.any():  # (below -40 too, set to -0.0 on the tail's elements alone)
+        xt = x[tail_mask]
+        xd = np.maximum(xt, -_GELU_FAR)
+        # x Phi(x) = -phi(x) S(x) for x < 0.
+        tail = -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
+        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, -0.0)
+    return result
 
 
 def _gelu_erf_array(x):
@@ -366,7 +371,7 @@ def _gelu_erf_array(x):
 
 def _gelu_erf_scalar(x):
     if _GELU_TAIL <= x < _GELU_ONE:
-        return x * _normal_cdf(x)
+        return _x_normal_cdf(x)
     return _gelu_erf_array(np.array([x]))[0]  # the tail, the plateau, infinities and nan
 
 
@@ -375,35 +380,39 @@ _gelu_erf_kernel = by_scalars(_gelu_erf_scalar)(_gelu_erf_array)
 
 def _cdf_plus_x_pdf(x):
     """Phi(x) + x phi(x) = e^{-x^2/2} (x / sqrt(2 pi) + erfcx / 2) for x <= 0, and 1 plus the
-    same with -erfcx / 2 for x > 0; the product x / sqrt(2 pi) and the sum are formed exactly
-    (two-product, two-sum), so that where the terms cancel only the errors of erfcx and exp
-    remain to grow."""
+    same with -erfcx / 2 for x > 0 (``y`` is erfcx / 2); the product x / sqrt(2 pi) and the
+    sum are formed exactly (two-product, two-sum), so that where the terms cancel only the
+    errors of erfcx and exp remain to grow."""
     g, lo, y = scaled_tail(x)
     p_hi, p_lo = two_prod(x, _RSQRT_2PI_HI)
     p_lo = p_lo + (x * _RSQRT_2PI_LO - p_hi * lo)  # the factor (1 - lo) of e^{-x^2/2}
     if isinstance(x, float):  # one value (see by_scalars)
-        s_hi, s_lo = two_sum(p_hi, -0.5 * y if x > 0 else 0.5 * y)
+        s_hi, s_lo = two_sum(p_hi, -y if x > 0 else y)
         s = g * (s_hi + (s_lo + p_lo))
         return 1.0 + s if x > 0 else s
-    right = _lanes(x > 0)
-    half = 0.5 * y
-    s_hi, s_lo = two_sum(p_hi, _pick(right, -half, half))
+    # The sign bit splits x > 0 from x <= 0 (at x = +0 both forms give 1/2): -y or y, and the
+    # 1 added for x > 0, in three passes where choosing bit by bit took nine.
+    minus_y = np.copysign(y, x, out=y)
+    np.negative(minus_y, out=minus_y)
+    s_hi, s_lo = two_sum(p_hi, minus_y)
     s = g * (s_hi + (s_lo + p_lo))
-    return _pick(right, 1.0 + s, s)
+    return np.add(~np.signbit(x), s, out=s)
 
 
 def _gelu_erf_grad_core(x):
     xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
     tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():
-        xd = xc[tail_mask]
+    if tail_mask.any():  # (below -40 too, set to 0 on the tail's elements alone)
+        xt = x[tail_mask]
+        xd = np.maximum(xt, -_GELU_FAR)
         # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
         sq_hi, sq_lo = two_square(xd)
         diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
         ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
-        result[tail_mask] = _tail_product(_scaled_normal_pdf(xd), ratio)
-    return set_where(result, x < -_GELU_FAR, 0.0)
+        tail = _tail_product(_scaled_normal_pdf(xd), ratio)
+        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, 0.0)
+    return result
 
 
 def _gelu_erf_grad_array(x):
