@@ -1066,7 +1066,7 @@ def gelu(x, approximate="none"):
     :math:`\Phi(x) = \tfrac{1}{2}\mathrm{erfcx}(|x|/\sqrt{2})\,e^{-x^{2}/2}`
     for :math:`x \le 0` (and 1 minus it for :math:`x > 0`), where
     :math:`\mathrm{erfcx}(z) = e^{z^{2}}\mathrm{erfc}(z)` varies slowly and is
-    a polynomial of degree 12 on each of 57 intervals. erfc itself is so steep in
+    a polynomial of degree 7 on each of 641 intervals. erfc itself is so steep in
     the tail that rounding its argument would cost up to :math:`x^{2}` ULP;
     here the exponential takes :math:`x^{2}/2` formed exactly from :math:`x`,
     and erfcx barely feels the rounding. Below :math:`x = -20`
