@@ -1229,6 +1229,26 @@ def _squareplus_far(x, b):
     return a, redo
 
 
+def _newton_step(s, u, u_lo, b):
+    """``c`` with ``s - c`` the positive root of ``f(t) = t (t - y) - b/4`` (y = x or |x|),
+    from ``s`` (26 bits) and ``u + u_lo = s - y`` exactly: ``f(s) = s u - b/4`` formed exactly
+    from products of 26-bit halves, and the quadratic's step ``c0 + c0^2 / f'(s)`` with
+    ``c0 = f(s) / f'(s)``, ``f'(s) = 2 s - y = s + u``. ``u`` and ``u_lo`` are overwritten."""
+    u1, u2 = _split(u)
+    f = s * u1
+    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
+    u2 *= s
+    f += u2
+    u_lo *= s
+    f += u_lo
+    u += s  # f'(s)
+    c = np.divide(f, u, out=f)
+    u = np.divide(c, u, out=u)
+    u *= c
+    c += u
+    return c
+
+
 def _squareplus_near(x, b, redo):
     """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``redo``
     (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
@@ -1256,18 +1276,7 @@ def _squareplus_near(x, b, redo):
     np.subtract(s, u_lo, out=u_lo)
     v += xc
     u_lo -= v
-    u1, u2 = _split(u)
-    f = s * u1
-    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
-    u2 *= s
-    f += u2
-    u_lo *= s
-    f += u_lo
-    u += s  # f'(s) = 2 s - x
-    c = np.divide(f, u, out=f)
-    u2 = np.divide(c, u, out=u2)
-    u2 *= c
-    c += u2
+    c = _newton_step(s, u, u_lo, b)
     r = s - c
     s -= r
     s -= c  # r's rounding error, exactly: |c| is far below s
@@ -1300,18 +1309,7 @@ def _squareplus_pair(x, b, a, redo):
     u = s - a
     u_lo = s - u
     u_lo -= a
-    u1, u2 = _split(u)
-    f = s * u1
-    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
-    u2 *= s
-    f += u2
-    u_lo *= s
-    f += u_lo
-    u += s  # f'(s) = 2 s - |x|
-    c = np.divide(f, u, out=f)
-    u = np.divide(c, u, out=u)
-    u *= c
-    c += u
+    c = _newton_step(s, u, u_lo, b)
     negative_part = np.minimum(xc, 0.0)
     t = s + negative_part
     g = s - t
