@@ -265,11 +265,13 @@ def _wait_for_examples(app):
     it if the English build fails. While examples run, pages will change, so the Chinese build
     loads jieba's dictionary (0.9 s), which indexing them needs, as it waits."""
     ready = os.environ.get("WAIT_FOR_EXAMPLES")
-    if ready and app.config.language == "zh_CN" and _stale_examples(app):
+    if not ready:
+        return
+    if app.config.language == "zh_CN" and _stale_examples(app):
         import jieba
 
         jieba.initialize()
-    while ready and not Path(ready).exists():
+    while not Path(ready).exists():
         time.sleep(0.05)
 
 
