@@ -93,14 +93,23 @@ class Build:
         self.start = time.perf_counter()
         self.process = subprocess.Popen(command, cwd=repo, env=env, stdout=self.log,
                                         stderr=subprocess.STDOUT, text=True)
+        self.ended = None  # (status, usage, seconds) once reaped
+
+    def _reap(self, options: int) -> None:
+        # Through os.wait4 only: Popen.poll would reap the process and lose its CPU time.
+        if self.ended is None:
+            pid, status, usage = os.wait4(self.process.pid, options)
+            if pid:
+                self.ended = status, usage, time.perf_counter() - self.start
 
     def running(self) -> bool:
-        return self.process.poll() is None
+        self._reap(os.WNOHANG)
+        return self.ended is None
 
     def wait(self) -> dict:
-        _pid, status, usage = os.wait4(self.process.pid, 0)
+        self._reap(0)
+        status, usage, seconds = self.ended
         self.process.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - self.start
         self.log.seek(0)
         output = self.log.read()
         if self.process.returncode:
@@ -130,7 +139,11 @@ def run_phase(repo: Path, python: str, jobs: str) -> dict:
         chinese.process.kill()
         english.wait()
         sys.exit("the English build ended without signalling that the examples had run")
-    steps = [english.wait(), chinese.wait()]
+    try:
+        steps = [english.wait(), chinese.wait()]
+    finally:  # a failed English build stops the Chinese one, as in the Makefile
+        if chinese.running():
+            chinese.process.kill()
     steps[1]["waited"] = waited
     seconds = time.perf_counter() - start
     after = md5_stamps(repo)
