@@ -60,3 +60,11 @@ def test_erfc_benchmark_runs(capsys):
         # The package's erfcx against mpmath: the accuracy GELU's figures rest on.
         assert row["ours erfcx"] <= 0.75, row
         assert all(value >= 0 for value in row.values())
+
+
+def test_fresh_process_benchmark_runs(capsys):
+    rows = _load("fresh_process").main(["--functions", "sigmoid_grad", "--sizes", "64",
+                                        "--repeats", "1"])
+    assert "warmed" in capsys.readouterr().out
+    assert [(r["function"], r["size"]) for r in rows] == [("sigmoid_grad", 64)]
+    assert all(rows[0][f"{i} {s}"] > 0 for i in ("ours", "naive") for s in ("fresh", "warmed"))
