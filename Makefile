@@ -43,12 +43,14 @@ $(VENV)/installed: pyproject.toml constraints.txt
 
 # The English build executes the gallery. The Chinese build reuses the executed examples: it
 # starts with the English one and, once started, waits until the English build has run them
-# and drawn every figure (conf/conf.py touches $(READY) then); it then runs beside the rest of
-# the English build, on the second core. If the English build fails, the Chinese one is stopped.
+# and drawn the activation plots (conf/conf.py touches $(READY) then); it then runs beside the
+# rest of the English build, on the second core, and copies the images once the English build
+# has given the gallery's figures their palettes ($(READY).figures). If the English build
+# fails, the Chinese one is stopped.
 READY := build/doctrees/en/examples-ready
 docs: $(VENV)/installed
 	$(step) "English and Chinese sites: the English build runs every gallery example that changed, the Chinese one goes on once they have run"
-	@rm -f $(READY); mkdir -p $(dir $(READY))
+	@rm -f $(READY) $(READY).figures; mkdir -p $(dir $(READY))
 	@EXAMPLES_READY=$(READY) $(SPHINX) -b html -D language=en docs $(HTML)/en -d build/doctrees/en & english=$$!; \
 	WAIT_FOR_EXAMPLES=$(READY) $(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN & chinese=$$!; \
 	wait $$english || { kill $$chinese 2>/dev/null; wait $$chinese; exit 1; }; \

@@ -251,11 +251,28 @@ def _parallel_gallery_only_to_run_examples(app):
 
 
 def _examples_ready(app, env, docnames):
-    """The English build of `make docs` has run the examples and drawn and compressed every
-    figure (after page_weight's palettes, priority 500): it touches the file EXAMPLES_READY
-    names."""
+    """The English build of `make docs` has run the examples and drawn the activation plots
+    (catalogue_pages waits for them, priority 400): it touches the file EXAMPLES_READY names,
+    before the gallery's figures get their palettes (page_weight, 500), which the Chinese build
+    needs only when it copies the images."""
     if os.environ.get("EXAMPLES_READY"):
         Path(os.environ["EXAMPLES_READY"]).touch()
+
+
+def _figures_ready(app, env, docnames):
+    """... and once every figure has its palette, the file named with ".figures" added."""
+    if os.environ.get("EXAMPLES_READY"):
+        Path(os.environ["EXAMPLES_READY"] + ".figures").touch()
+
+
+def _wait_for_figures(app):
+    """The Chinese build of `make docs` copies the images after this event: it waits for the
+    English build's palettes (page_weight leaves them to it), 1-2 s of work that no longer
+    delays the Chinese build's reading and writing."""
+    ready = os.environ.get("WAIT_FOR_EXAMPLES")
+    while ready and not Path(ready + ".figures").exists():
+        time.sleep(0.05)
+    return []
 
 
 def _wait_for_examples(app):
@@ -277,7 +294,9 @@ def _wait_for_examples(app):
 
 def setup(app):
     app.connect("config-inited", _localise_site_text)
-    app.connect("env-before-read-docs", _examples_ready, priority=900)
+    app.connect("env-before-read-docs", _examples_ready, priority=450)
+    app.connect("env-before-read-docs", _figures_ready, priority=900)
+    app.connect("html-collect-pages", _wait_for_figures)
     app.connect("builder-inited", _wait_for_examples, priority=0)
     # After sphinx-gallery reads plot_gallery (priority 10), before it runs the gallery (500).
     app.connect("builder-inited", _parallel_gallery_only_to_run_examples, priority=100)

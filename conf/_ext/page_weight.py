@@ -33,7 +33,9 @@ def _only_used_assets(app, pagename, templatename, context, doctree):
 # figures and thumbnails, activation plots) is stored once with a 256-colour palette, about a
 # third of the bytes and no visible change (a palette that would move the average pixel by a
 # level or more is not used; fully transparent pixels, the padding of thumbnails, stay so). This
-# runs after the images are drawn and before the pages that show them are read.
+# runs after the images are drawn and before the pages that show them are read; in `make docs`
+# the English build does it while the Chinese one reads (conf/conf.py), so a file is replaced
+# whole, never seen half written.
 GENERATED_IMAGES = ("auto_examples", "_generated")
 
 
@@ -49,10 +51,17 @@ def palette_png(path):
         return
     palette.putpalette((palette.getpalette() + [0] * 768)[:765] + [255, 255, 255])
     palette.paste(255, mask=alpha.point(lambda a: 255 - a))  # index 255: transparent
-    palette.save(path, optimize=True, transparency=255)
+    partial = path.with_name(path.name + ".part")
+    palette.save(partial, format="PNG", optimize=True, transparency=255)
+    # The drawing's time stays: the picture is the same, so a page read before is not stale.
+    drawn = path.stat()
+    os.utime(partial, ns=(drawn.st_atime_ns, drawn.st_mtime_ns))
+    os.replace(partial, path)
 
 
 def _palette_pngs(app, env, docnames):
+    if os.environ.get("WAIT_FOR_EXAMPLES"):
+        return  # the Chinese build of `make docs`: the English one does it
     for folder in GENERATED_IMAGES:
         for path in sorted(Path(app.srcdir, folder).rglob("*.png")):
             with open(path, "rb") as png:
