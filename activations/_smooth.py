@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _cut, _one_or, _one_plus, _split, by_scalars, divide,
+from ._sigmoid import (_C_HI, _C_LO, _SPLITTER, _cut, _one_or, _one_plus, _split, by_scalars, divide,
                        exp_minus_abs, logistic, scaled_exp, set_where, sigmoid_and_density, two_prod,
                        two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
@@ -1216,89 +1216,90 @@ _SQUAREPLUS_ZIV = 1.0 + 2.0**-19
 
 
 def _squareplus_far(x, b):
-    """``(a, redo)``: ``|x|`` and where it is beyond the fast kernels' range (nan included),
-    or None if b is outside theirs or most elements are beyond it (the previous kernels then
-    take the whole chunk: computing both would cost more)."""
+    """``(a, far)``: ``|x|`` and where it is beyond the fast kernels' range (nan included),
+    None if no element is; or None if b is outside their range or most elements are beyond it
+    (the previous kernels then take the whole chunk: computing both would cost more)."""
     if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
         return None
     a = np.abs(x)
-    redo = a < _SQUAREPLUS_NEAR * math.sqrt(b)
-    np.logical_not(redo, out=redo)  # nan included
-    if 4 * np.count_nonzero(redo) > redo.size:
+    near = a < _SQUAREPLUS_NEAR * math.sqrt(b)  # false for nan
+    count = np.count_nonzero(near)
+    if count == near.size:
+        return a, None
+    if 4 * count < 3 * near.size:
         return None
-    return a, redo
+    return a, np.logical_not(near, out=near)
 
 
-def _newton_step(s, u, u_lo, b):
-    """``c`` with ``s - c`` the positive root of ``f(t) = t (t - y) - b/4`` (y = x or |x|),
-    from ``s`` (26 bits) and ``u + u_lo = s - y`` exactly: ``f(s) = s u - b/4`` formed exactly
-    from products of 26-bit halves, and the quadratic's step ``c0 + c0^2 / f'(s)`` with
-    ``c0 = f(s) / f'(s)``, ``f'(s) = 2 s - y = s + u``. ``u`` and ``u_lo`` are overwritten."""
-    u1, u2 = _split(u)
+def _newton_step(s, y, b):
+    """``c`` with ``s - c`` the positive root ``R`` of ``f(t) = t (t - y) - b/4`` (y = x or
+    |x|, ``|y| < 45 sqrt(b)``), from ``s``, within 2**-26 R and of 26 bits.
+
+    ``f(s) = s (s - y) - b/4`` is formed from products of 26-bit numbers: ``s - y`` is
+    ``u1 + w`` with ``u1`` the 26 leading bits of ``fl(s - y)``, where ``s - u1`` is exact (s
+    and s - y are within a factor 2**14 of each other) and so is ``w = (s - u1) - y`` but for
+    its rounding, about 2**-79 (s - y). Then ``s u1 - b/4`` is exact by Sterbenz's lemma
+    (``s u1`` is within a factor 1 + 2**-12 of b/4) and ``s w``, about 2**-26 of it, costs
+    2**-78 b/4. As ``f`` is quadratic, ``c = f(s) / (f'(s) - c)`` with
+    ``f'(s) = 2 s - y = s + fl(s - y)``: the step ``f(s) / (f'(s) - c0)``,
+    ``c0 = f(s) / f'(s)``, is within ``c0^3 / f'(s)^2``, 2**-78 R, of it. The roundings of
+    ``c`` (about 2**-51 c, c < 2**-26 R) add 2**-77 R, and those of ``f(s)`` 2**-78 R: ``s - c``
+    is within 2**-76 R of R. ``s`` is left unchanged."""
+    u = s - y
+    scaled = _SPLITTER * u
+    u1 = u - scaled
+    u1 += scaled  # (u - scaled) + scaled: u's 26 leading bits, as _cut
+    w = np.subtract(s, u1, out=scaled)
+    w -= y
     f = s * u1
-    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
-    u2 *= s
-    f += u2
-    u_lo *= s
-    f += u_lo
+    f -= 0.25 * b
+    w *= s
+    f += w
     u += s  # f'(s)
-    c = np.divide(f, u, out=f)
-    u = np.divide(c, u, out=u)
-    u *= c
-    c += u
-    return c
+    c0 = np.divide(f, u, out=u1)
+    u -= c0
+    return np.divide(f, u, out=f)
 
 
-def _squareplus_near(x, b, redo):
-    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``redo``
+def _squareplus_near(x, b, far):
+    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``far``
     (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
     computes otherwise.
 
     Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
     of x. ``s``, the plain formula ``(x + sqrt(x^2 + b)) / 2`` cut to 26 bits, is within
-    2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), so that
-    ``f(s)`` is formed exactly from products of 26-bit halves: ``s - x`` is carried as the
-    exact pair ``u + u_lo``, and ``s u1 - b/4``, about 2**-13 b/4 at most, is exact by
-    Sterbenz's lemma. As ``f`` is quadratic, ``R = s - c`` with ``c = (f(s) + c^2) / f'(s)``,
-    ``f'(s) = 2 s - x = s + u``: ``c0 + c0^2 / f'(s)``, ``c0 = f(s) / f'(s)``, is within
-    2**-77 R of it, and the roundings of ``c`` (about 2**-53 c, c < 2**-26 R) add 2**-77 R.
+    2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), and
+    :func:`_newton_step` finds ``c`` with ``s - c`` within 2**-76 R of R.
     """
-    xc = np.where(redo, 0.0, x) if redo.any() else x
+    xc = x if far is None else np.where(far, 0.0, x)
     h = xc * xc
     h += b
     np.sqrt(h, out=h)
     h += xc
     h *= 0.5
     s = _cut(h)  # (in place)
-    u = s - xc
-    v = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
-    u_lo = u - v
-    np.subtract(s, u_lo, out=u_lo)
-    v += xc
-    u_lo -= v
-    c = _newton_step(s, u, u_lo, b)
+    c = _newton_step(s, xc, b)
     r = s - c
     s -= r
     s -= c  # r's rounding error, exactly: |c| is far below s
     return r, s
 
 
-def _squareplus_pair(x, b, a, redo):
-    """``(r, e, h, h_lo)`` for the slope: ``r + e`` is squareplus(x) within 2**-64 relative
-    and ``h + h_lo`` is ``sqrt(x^2 + b)`` within 2**-77, except where ``redo`` marks
-    ``|x| >= 45 sqrt(b)`` or nan, which the caller computes otherwise; ``a`` and ``redo``
+def _squareplus_pair(x, b, a, far):
+    """``(r, e, h, h_lo)`` for the slope: ``r + e`` is squareplus(x) within 2**-63 relative
+    and ``h + h_lo`` is ``sqrt(x^2 + b)`` within 2**-75, except where ``far`` marks
+    ``|x| >= 45 sqrt(b)`` or nan, which the caller computes otherwise; ``a`` and ``far``
     come from :func:`_squareplus_far`.
 
     ``S = s - c`` is ``squareplus(|x|)``, found as in :func:`_squareplus_near` from
-    ``f(s) = s (s - |x|) - b/4`` (``s - |x|`` is exact by Sterbenz's lemma unless
-    ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
-    ``S + min(x, 0)``, with ``s + min(x, 0)`` exact as ``t + t_lo``: for ``x < 0``,
-    ``S - |x|`` cancels (by up to 2**13), but ``s - |x|`` does not lose the digits; ``r`` is
-    that sum rounded once and ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``.
+    ``f(s) = s (s - |x|) - b/4``. Then squareplus(x) is ``S + min(x, 0)``, with
+    ``s + min(x, 0)`` exact as ``t + t_lo``: for ``x < 0``, ``S - |x|`` cancels (by up to
+    2**13), but ``s - |x|`` does not lose the digits; ``r`` is that sum rounded once and ``e``
+    its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``.
     """
     xc = x
-    if redo.any():
-        xc = np.where(redo, 0.0, x)
+    if far is not None:
+        xc = np.where(far, 0.0, x)
         a = np.abs(xc)
     h = a * a
     h += b
@@ -1306,10 +1307,7 @@ def _squareplus_pair(x, b, a, redo):
     s = a + h
     s *= 0.5
     _cut(s)
-    u = s - a
-    u_lo = s - u
-    u_lo -= a
-    c = _newton_step(s, u, u_lo, b)
+    c = _newton_step(s, a, b)
     negative_part = np.minimum(xc, 0.0)
     t = s + negative_part
     g = s - t
@@ -1337,12 +1335,13 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    redo = far[1]
-    result, error = _squareplus_near(x, b, redo)
+    result, error = _squareplus_near(x, b, far[1])
     # Recomputed too: the rare results too close to a rounding boundary to decide.
     error *= _SQUAREPLUS_ZIV
     error += result
-    redo |= error != result
+    redo = np.not_equal(error, result)
+    if far[1] is not None:
+        redo |= far[1]
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1367,15 +1366,15 @@ def _squareplus_grad_kernel(x, b):
     # (1 + x / h) / 2 = squareplus(x) / h, both as pairs: the quotient of their leading parts
     # corrected to first order by their low parts, which leaves the quotient's own rounding
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
-    a, redo = far
-    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo)
+    a, far = far
+    r, r_err, h, h_lo = _squareplus_pair(x, b, a, far)
     result = r / h
     h_lo *= result
     r_err -= h_lo
     r_err /= h
     result += r_err
-    if redo.any():
-        result[redo] = _squareplus_general_grad_kernel(x[redo], b)
+    if far is not None:
+        result[far] = _squareplus_general_grad_kernel(x[far], b)
     return result
 
 
