@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _SPLITTER, _cut, _one_or, _one_plus, _split, by_scalars, divide,
+from ._sigmoid import (_C_HI, _C_LO, _SPLITTER, _cut, _one_or, _one_plus, by_scalars, divide,
                        exp_minus_abs, logistic, scaled_exp, set_where, sigmoid_and_density, two_prod,
                        two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
@@ -1216,35 +1216,33 @@ _SQUAREPLUS_ZIV = 1.0 + 2.0**-19
 
 
 def _squareplus_far(x, b):
-    """``(a, far)``: ``|x|`` and where it is beyond the fast kernels' range (nan included),
-    None if no element is; or None if b is outside their range or most elements are beyond it
-    (the previous kernels then take the whole chunk: computing both would cost more)."""
+    """Where ``x`` is beyond the fast kernels' range (nan included), as a mask, or False if no
+    element is; None if b is outside their range or most elements are beyond it (the previous
+    kernels then take the whole chunk: computing both would cost more)."""
     if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
         return None
-    a = np.abs(x)
-    near = a < _SQUAREPLUS_NEAR * math.sqrt(b)  # false for nan
+    near = np.abs(x) < _SQUAREPLUS_NEAR * math.sqrt(b)  # false for nan
     count = np.count_nonzero(near)
     if count == near.size:
-        return a, None
+        return False
     if 4 * count < 3 * near.size:
         return None
-    return a, np.logical_not(near, out=near)
+    return np.logical_not(near, out=near)
 
 
 def _newton_step(s, y, b):
-    """``c`` with ``s - c`` the positive root ``R`` of ``f(t) = t (t - y) - b/4`` (y = x or
-    |x|, ``|y| < 45 sqrt(b)``), from ``s``, within 2**-26 R and of 26 bits.
+    """``(c, u1, w)``: ``s - c`` is the positive root ``R`` of ``f(t) = t (t - y) - b/4``
+    within 2**-76 R, for ``|y| < 45 sqrt(b)`` and ``s`` within 2**-26 R and of 26 bits; and
+    ``s - y = u1 + w``, ``u1`` of 26 bits, with ``w`` rounded (by 2**-79 (s - y) at most).
 
-    ``f(s) = s (s - y) - b/4`` is formed from products of 26-bit numbers: ``s - y`` is
-    ``u1 + w`` with ``u1`` the 26 leading bits of ``fl(s - y)``, where ``s - u1`` is exact (s
-    and s - y are within a factor 2**14 of each other) and so is ``w = (s - u1) - y`` but for
-    its rounding, about 2**-79 (s - y). Then ``s u1 - b/4`` is exact by Sterbenz's lemma
-    (``s u1`` is within a factor 1 + 2**-12 of b/4) and ``s w``, about 2**-26 of it, costs
-    2**-78 b/4. As ``f`` is quadratic, ``c = f(s) / (f'(s) - c)`` with
-    ``f'(s) = 2 s - y = s + fl(s - y)``: the step ``f(s) / (f'(s) - c0)``,
+    ``f(s) = s (s - y) - b/4`` is formed from products of 26-bit numbers: ``u1`` is the 26
+    leading bits of ``fl(s - y)``; ``s - u1`` is exact (s and s - y are within a factor 2**14
+    of each other), and so is ``w = (s - u1) - y`` but for its rounding. Then ``s u1 - b/4``
+    is exact by Sterbenz's lemma (``s u1`` is within a factor 1 + 2**-12 of b/4), and ``s w``,
+    about 2**-26 of it, costs 2**-78 b/4. As ``f`` is quadratic, ``c = f(s) / (f'(s) - c)``
+    with ``f'(s) = 2 s - y = s + fl(s - y)``: the step ``f(s) / (f'(s) - c0)``,
     ``c0 = f(s) / f'(s)``, is within ``c0^3 / f'(s)^2``, 2**-78 R, of it. The roundings of
-    ``c`` (about 2**-51 c, c < 2**-26 R) add 2**-77 R, and those of ``f(s)`` 2**-78 R: ``s - c``
-    is within 2**-76 R of R. ``s`` is left unchanged."""
+    ``c`` (about 2**-51 c, c < 2**-26 R) add 2**-77 R, and those of ``f(s)`` 2**-78 R."""
     u = s - y
     scaled = _SPLITTER * u
     u1 = u - scaled
@@ -1253,75 +1251,46 @@ def _newton_step(s, y, b):
     w -= y
     f = s * u1
     f -= 0.25 * b
-    w *= s
-    f += w
+    sw = s * w
+    f += sw
     u += s  # f'(s)
-    c0 = np.divide(f, u, out=u1)
+    c0 = np.divide(f, u, out=sw)
     u -= c0
-    return np.divide(f, u, out=f)
+    return np.divide(f, u, out=f), u1, w
 
 
-def _squareplus_near(x, b, far):
+def _squareplus_near(x, b, far, slope=False):
     """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``far``
     (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
-    computes otherwise.
+    computes otherwise. With ``slope=True``, ``(r, e, h, h_lo)``, with ``h + h_lo`` within
+    2**-74 relative of ``sqrt(x^2 + b)``.
 
     Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
-    of x. ``s``, the plain formula ``(x + sqrt(x^2 + b)) / 2`` cut to 26 bits, is within
-    2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), and
-    :func:`_newton_step` finds ``c`` with ``s - c`` within 2**-76 R of R.
+    of x. ``s``, the plain formula ``(x + h) / 2``, ``h = fl(sqrt(x^2 + b))``, cut to 26 bits,
+    is within 2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), and
+    :func:`_newton_step` finds ``c`` with ``s - c`` within 2**-76 R of R. Then
+    ``sqrt(x^2 + b) = 2 R - x`` is ``h + h_lo`` with ``h_lo = ((s + u1) - h) + w - 2 c``:
+    ``s + u1`` and its difference with ``h`` are exact (u1 and s, of 26 bits, are within a
+    factor 2**14 of each other, and ``s + u1`` is within 2**-24 of h).
     """
-    xc = x if far is None else np.where(far, 0.0, x)
+    xc = x if far is False else np.where(far, 0.0, x)
     h = xc * xc
     h += b
     np.sqrt(h, out=h)
-    h += xc
-    h *= 0.5
-    s = _cut(h)  # (in place)
-    c = _newton_step(s, xc, b)
+    s = h + xc
+    s *= 0.5
+    _cut(s)
+    c, u1, w = _newton_step(s, xc, b)
+    if slope:
+        h_lo = np.add(s, u1, out=u1)
+        h_lo -= h
+        h_lo += w
+        h_lo -= c
+        h_lo -= c
     r = s - c
     s -= r
     s -= c  # r's rounding error, exactly: |c| is far below s
-    return r, s
-
-
-def _squareplus_pair(x, b, a, far):
-    """``(r, e, h, h_lo)`` for the slope: ``r + e`` is squareplus(x) within 2**-63 relative
-    and ``h + h_lo`` is ``sqrt(x^2 + b)`` within 2**-75, except where ``far`` marks
-    ``|x| >= 45 sqrt(b)`` or nan, which the caller computes otherwise; ``a`` and ``far``
-    come from :func:`_squareplus_far`.
-
-    ``S = s - c`` is ``squareplus(|x|)``, found as in :func:`_squareplus_near` from
-    ``f(s) = s (s - |x|) - b/4``. Then squareplus(x) is ``S + min(x, 0)``, with
-    ``s + min(x, 0)`` exact as ``t + t_lo``: for ``x < 0``, ``S - |x|`` cancels (by up to
-    2**13), but ``s - |x|`` does not lose the digits; ``r`` is that sum rounded once and ``e``
-    its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``.
-    """
-    xc = x
-    if far is not None:
-        xc = np.where(far, 0.0, x)
-        a = np.abs(xc)
-    h = a * a
-    h += b
-    np.sqrt(h, out=h)
-    s = a + h
-    s *= 0.5
-    _cut(s)
-    c = _newton_step(s, a, b)
-    negative_part = np.minimum(xc, 0.0)
-    t = s + negative_part
-    g = s - t
-    negative_part += g
-    g = np.subtract(negative_part, c, out=negative_part)
-    r = t + g
-    t -= r
-    t += g  # r's rounding error, exactly: |g| is far below |t|
-    h_lo = 2.0 * s
-    h_lo -= h
-    h_lo -= a
-    c *= 2.0
-    h_lo -= c  # the two differences before are exact
-    return r, t, h, h_lo
+    return (r, s, h, h_lo) if slope else (r, s)
 
 
 def _squareplus_kernel(x, b):
@@ -1335,13 +1304,13 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    result, error = _squareplus_near(x, b, far[1])
+    result, error = _squareplus_near(x, b, far)
     # Recomputed too: the rare results too close to a rounding boundary to decide.
     error *= _SQUAREPLUS_ZIV
     error += result
     redo = np.not_equal(error, result)
-    if far[1] is not None:
-        redo |= far[1]
+    if far is not False:
+        redo |= far
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1366,14 +1335,13 @@ def _squareplus_grad_kernel(x, b):
     # (1 + x / h) / 2 = squareplus(x) / h, both as pairs: the quotient of their leading parts
     # corrected to first order by their low parts, which leaves the quotient's own rounding
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
-    a, far = far
-    r, r_err, h, h_lo = _squareplus_pair(x, b, a, far)
+    r, r_err, h, h_lo = _squareplus_near(x, b, far, slope=True)
     result = r / h
     h_lo *= result
     r_err -= h_lo
     r_err /= h
     result += r_err
-    if far is not None:
+    if far is not False:
         result[far] = _squareplus_general_grad_kernel(x[far], b)
     return result
 
