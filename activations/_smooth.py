@@ -352,16 +352,17 @@ def _tail_product(pdf, factor_hi, factor_lo=0.0):
 
 
 def _gelu_erf_core(x):
-    xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
-    result = _x_normal_cdf(xc)
-
-    tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():  # (below -40 too, set to -0.0 on the tail's elements alone)
-        xt = x[tail_mask]
-        xd = np.maximum(xt, -_GELU_FAR)
-        # x Phi(x) = -phi(x) S(x) for x < 0.
-        tail = -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
-        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, -0.0)
+    # (x >= 9 never gets here: see _below_plateau)
+    tail_mask = x < _GELU_TAIL
+    if not tail_mask.any():
+        return _x_normal_cdf(x)
+    result = _x_normal_cdf(np.maximum(x, -_GELU_FAR))
+    # Below -20 (below -40 too, set to -0.0 on the tail's elements alone):
+    xt = x[tail_mask]
+    xd = np.maximum(xt, -_GELU_FAR)
+    # x Phi(x) = -phi(x) S(x) for x < 0.
+    tail = -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
+    result[tail_mask] = set_where(tail, xt < -_GELU_FAR, -0.0)
     return result
 
 
@@ -400,18 +401,21 @@ def _cdf_plus_x_pdf(x):
 
 
 def _gelu_erf_grad_core(x):
-    xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
+    # (x >= 9 never gets here: see _below_plateau)
+    tail_mask = x < _GELU_TAIL
+    if not tail_mask.any():
+        return near_zero("gelu", x, _cdf_plus_x_pdf(x))
+    xc = np.maximum(x, -_GELU_FAR)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
-    tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():  # (below -40 too, set to 0 on the tail's elements alone)
-        xt = x[tail_mask]
-        xd = np.maximum(xt, -_GELU_FAR)
-        # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
-        sq_hi, sq_lo = two_square(xd)
-        diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
-        ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
-        tail = _tail_product(_scaled_normal_pdf(xd), ratio)
-        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, 0.0)
+    # Below -20 (below -40 too, set to 0 on the tail's elements alone):
+    xt = x[tail_mask]
+    xd = np.maximum(xt, -_GELU_FAR)
+    # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
+    sq_hi, sq_lo = two_square(xd)
+    diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
+    ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
+    tail = _tail_product(_scaled_normal_pdf(xd), ratio)
+    result[tail_mask] = set_where(tail, xt < -_GELU_FAR, 0.0)
     return result
 
 
