@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _SPLITTER, _cut, _one_or, _one_plus, by_scalars, divide,
+from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, by_scalars, divide,
                        exp_minus_abs, logistic, scaled_exp, set_where, sigmoid_and_density, two_prod,
                        two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
@@ -1215,8 +1215,11 @@ _SQUAREPLUS_B_MIN, _SQUAREPLUS_B_MAX = 1e-200, 1e200
 #: ... and |x| below this times sqrt(b): there squareplus(|x|) / squareplus(-|x|) < 2**13.
 _SQUAREPLUS_NEAR = 45.0
 #: A rounding ``r = fl(s - c)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-19)``
-#: still rounds to ``r``: ``r + e`` is within 2**-75 r of squareplus(x) (see _squareplus_near).
+#: still rounds to ``r``: ``r + e`` is within 2**-74 r of squareplus(x) (see _squareplus_near).
 _SQUAREPLUS_ZIV = 1.0 + 2.0**-19
+#: A float64's bits ANDed with this keep its 26 leading significant bits: a truncation, within
+#: 2**-25 relative, in one integer operation (rounding, as _cut, takes three).
+_LEADING_26 = np.int64(-1 << 27)
 
 
 def _squareplus_far(x, b):
@@ -1236,22 +1239,20 @@ def _squareplus_far(x, b):
 
 def _newton_step(s, y, b):
     """``(c, u1, w)``: ``s - c`` is the positive root ``R`` of ``f(t) = t (t - y) - b/4``
-    within 2**-76 R, for ``|y| < 45 sqrt(b)`` and ``s`` within 2**-26 R and of 26 bits; and
-    ``s - y = u1 + w``, ``u1`` of 26 bits, with ``w`` rounded (by 2**-79 (s - y) at most).
+    within 2**-74 R, for ``|y| < 45 sqrt(b)`` and ``s`` within 2**-25 R and of 26 bits; and
+    ``s - y = u1 + w``, ``u1`` of 26 bits, with ``w`` rounded (by 2**-78 (s - y) at most).
 
     ``f(s) = s (s - y) - b/4`` is formed from products of 26-bit numbers: ``u1`` is the 26
     leading bits of ``fl(s - y)``; ``s - u1`` is exact (s and s - y are within a factor 2**14
     of each other), and so is ``w = (s - u1) - y`` but for its rounding. Then ``s u1 - b/4``
-    is exact by Sterbenz's lemma (``s u1`` is within a factor 1 + 2**-12 of b/4), and ``s w``,
-    about 2**-26 of it, costs 2**-78 b/4. As ``f`` is quadratic, ``c = f(s) / (f'(s) - c)``
+    is exact by Sterbenz's lemma (``s u1`` is within a factor 1 + 2**-11 of b/4), and ``s w``,
+    about 2**-25 of it, costs 2**-77 b/4. As ``f`` is quadratic, ``c = f(s) / (f'(s) - c)``
     with ``f'(s) = 2 s - y = s + fl(s - y)``: the step ``f(s) / (f'(s) - c0)``,
-    ``c0 = f(s) / f'(s)``, is within ``c0^3 / f'(s)^2``, 2**-78 R, of it. The roundings of
-    ``c`` (about 2**-51 c, c < 2**-26 R) add 2**-77 R, and those of ``f(s)`` 2**-78 R."""
+    ``c0 = f(s) / f'(s)``, is within ``c0^3 / f'(s)^2``, 2**-75 R, of it. The roundings of
+    ``c`` (about 2**-51 c, c < 2**-25 R) add 2**-76 R, and those of ``f(s)`` 2**-77 R."""
     u = s - y
-    scaled = _SPLITTER * u
-    u1 = u - scaled
-    u1 += scaled  # (u - scaled) + scaled: u's 26 leading bits, as _cut
-    w = np.subtract(s, u1, out=scaled)
+    u1 = np.bitwise_and(u.view(np.int64), _LEADING_26).view(np.float64)
+    w = s - u1
     w -= y
     f = s * u1
     f -= 0.25 * b
@@ -1264,18 +1265,18 @@ def _newton_step(s, y, b):
 
 
 def _squareplus_near(x, b, far, slope=False):
-    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``far``
+    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-74 relative, except where ``far``
     (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
     computes otherwise. With ``slope=True``, ``(r, e, h, h_lo)``, with ``h + h_lo`` within
-    2**-74 relative of ``sqrt(x^2 + b)``.
+    2**-73 relative of ``sqrt(x^2 + b)``.
 
     Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
-    of x. ``s``, the plain formula ``(x + h) / 2``, ``h = fl(sqrt(x^2 + b))``, cut to 26 bits,
-    is within 2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), and
-    :func:`_newton_step` finds ``c`` with ``s - c`` within 2**-76 R of R. Then
+    of x. ``s``, the plain formula ``(x + h) / 2``, ``h = fl(sqrt(x^2 + b))``, truncated to 26
+    bits, is within 2**-25 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40),
+    and :func:`_newton_step` finds ``c`` with ``s - c`` within 2**-74 R of R. Then
     ``sqrt(x^2 + b) = 2 R - x`` is ``h + h_lo`` with ``h_lo = ((s + u1) - h) + w - 2 c``:
     ``s + u1`` and its difference with ``h`` are exact (u1 and s, of 26 bits, are within a
-    factor 2**14 of each other, and ``s + u1`` is within 2**-24 of h).
+    factor 2**14 of each other, and ``s + u1`` is within 2**-23 of h).
     """
     xc = x if far is False else np.where(far, 0.0, x)
     h = xc * xc
@@ -1283,7 +1284,8 @@ def _squareplus_near(x, b, far, slope=False):
     np.sqrt(h, out=h)
     s = h + xc
     s *= 0.5
-    _cut(s)
+    bits = s.view(np.int64)
+    bits &= _LEADING_26
     c, u1, w = _newton_step(s, xc, b)
     if slope:
         h_lo = np.add(s, u1, out=u1)
