@@ -1264,11 +1264,11 @@ def _newton_step(s, y, b):
     return np.divide(f, u, out=f), u1, w
 
 
-def _squareplus_near(x, b, far, slope=False):
+def _squareplus_near(x, b, far, slope=False, out=None):
     """``(r, e)``: ``r + e`` is squareplus(x) within 2**-74 relative, except where ``far``
     (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
-    computes otherwise. With ``slope=True``, ``(r, e, h, h_lo)``, with ``h + h_lo`` within
-    2**-73 relative of ``sqrt(x^2 + b)``.
+    computes otherwise; ``r`` in ``out`` if given. With ``slope=True``, ``(r, e, h, h_lo)``,
+    with ``h + h_lo`` within 2**-73 relative of ``sqrt(x^2 + b)``.
 
     Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
     of x. ``s``, the plain formula ``(x + h) / 2``, ``h = fl(sqrt(x^2 + b))``, truncated to 26
@@ -1293,13 +1293,13 @@ def _squareplus_near(x, b, far, slope=False):
         h_lo += w
         h_lo -= c
         h_lo -= c
-    r = s - c
+    r = np.subtract(s, c, out=out)
     s -= r
     s -= c  # r's rounding error, exactly: |c| is far below s
     return (r, s, h, h_lo) if slope else (r, s)
 
 
-def _squareplus_kernel(x, b):
+def _squareplus_kernel(x, b, out=None):
     if b > 2.0 ** 900:
         # squareplus(x, b) = squareplus(x s, b s^2) / s: with s a power of 2 (exact), the
         # pairs' products, about b, stay far from overflow, and no element needs the wide
@@ -1310,7 +1310,7 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    result, error = _squareplus_near(x, b, far)
+    result, error = _squareplus_near(x, b, far, out=out)
     # Recomputed too: the rare results too close to a rounding boundary to decide.
     error *= _SQUAREPLUS_ZIV
     error += result
@@ -1330,7 +1330,7 @@ def _squareplus_general_kernel(x, b):
     return _where_finite(x, result, 0.0, np.inf)
 
 
-def _squareplus_grad_kernel(x, b):
+def _squareplus_grad_kernel(x, b, out=None):
     if b > 2.0 ** 900:
         # The slope depends on x / sqrt(b) alone: scaled as in _squareplus_kernel.
         scale = 2.0 ** -600
@@ -1342,7 +1342,7 @@ def _squareplus_grad_kernel(x, b):
     # corrected to first order by their low parts, which leaves the quotient's own rounding
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
     r, r_err, h, h_lo = _squareplus_near(x, b, far, slope=True)
-    result = r / h
+    result = np.divide(r, h, out=out)
     h_lo *= result
     r_err -= h_lo
     r_err /= h
@@ -1466,7 +1466,8 @@ def squareplus(x, b=4.0):
     np.float64(0.5)
     """
     b = _check_squareplus("squareplus", b)
-    return apply_elementwise("squareplus", x, _squareplus_kernel, b, narrow=_squareplus_narrow)
+    return apply_elementwise("squareplus", x, _squareplus_kernel, b, fills=True,
+                             narrow=_squareplus_narrow)
 
 
 def squareplus_grad(x, b=4.0):
@@ -1504,7 +1505,7 @@ def squareplus_grad(x, b=4.0):
     array([0. , 0.5, 0.8, 1. ])
     """
     b = _check_squareplus("squareplus_grad", b)
-    return apply_elementwise("squareplus_grad", x, _squareplus_grad_kernel, b,
+    return apply_elementwise("squareplus_grad", x, _squareplus_grad_kernel, b, fills=True,
                              narrow=_squareplus_grad_narrow)
 
 
