@@ -162,15 +162,18 @@ def _softsign_kernel(x, out=None):
 def _softsign_grad_kernel(x, out=None):
     # (1/(1 + |x|))^2 rather than 1/(1 + |x|)^2: the square of the reciprocal
     # stays a (subnormal) number up to |x| ~ 1e161, where (1 + |x|)^2 would
-    # overflow. The rounding error of d = 1 + |x| (recovered exactly by a
-    # fast two-sum) would count twice, so it is corrected to first order.
+    # overflow. The rounding error of d = 1 + |x| (recovered exactly by
+    # Knuth's two-sum, whose six passes cost less than a fast two-sum's
+    # ordering by np.maximum and np.minimum) would count twice, so it is
+    # corrected to first order.
     a = np.abs(x)
     np.minimum(a, _SOFTSIGN_CLIP, out=a)
     d = 1.0 + a
-    d_lo = np.maximum(a, 1.0)
-    np.subtract(d, d_lo, out=d_lo)
-    np.minimum(a, 1.0, out=a)
-    d_lo = np.subtract(a, d_lo, out=d_lo)  # the larger term subtracted first
+    a_virtual = d - 1.0
+    d_lo = np.subtract(d, a_virtual)
+    np.subtract(1.0, d_lo, out=d_lo)
+    a -= a_virtual
+    d_lo += a
     r = np.divide(1.0, d, out=d)
     square = r * r
     d_lo *= 2.0
