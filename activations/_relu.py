@@ -1129,13 +1129,14 @@ def _selu_kernel(x, out=None):
     out += p
     tiny = np.abs(x) < 2.0**-968
     if tiny.any():
-        # There v lo and the partial products underflow: the pairs of the full constants,
-        # whose error terms are far smaller, round better.
-        xt = x[tiny]  # (= v: expm1(x) is x)
+        # There v lo and the partial products underflow: x (= v, as expm1(x) is x) scaled by
+        # 2**64, exactly, times the full constants as pairs, and scaled back, which rounds the
+        # sum once more only where the result is subnormal.
+        xt = x[tiny] * 2.0**64
         positive = xt > 0.0
         p, err = two_prod(xt, np.where(positive, _SELU_SCALE_HI, _SELU_NEGATIVE_HI))
         lo = np.where(positive, _SELU_SCALE_LO, _SELU_NEGATIVE_LO)
-        out[tiny] = (xt * lo + err) + p
+        out[tiny] = np.ldexp((xt * lo + err) + p, -64)
     huge = x > 1e300
     if huge.any():
         with np.errstate(over="ignore"):
