@@ -24,7 +24,7 @@ import numbers
 
 import numpy as np
 
-from ._sigmoid import scaled_exp, set_where, two_prod
+from ._sigmoid import _cut, _split, scaled_exp, set_where, two_prod
 from ._validation import (_shorten, apply_elementwise, as_real_array, check_order,
                           check_real_parameter, restore_dtype)
 
@@ -1092,6 +1092,13 @@ _SELU_SCALE_HI, _SELU_SCALE_LO = 1.0507009873554805, 3.9874847667154144e-17
 _SELU_NEGATIVE_HI, _SELU_NEGATIVE_LO = 1.7580993408473768, 1.41535193800845e-17
 SELU_ALPHA = 1.6732632423543772
 SELU_SCALE = _SELU_SCALE_HI
+# The same two constants (lambda, lambda alpha) for the kernel, as their 26 leading bits and
+# the rest (to 2**-79): the product of a 26-bit constant and a value's two 26-bit halves is
+# exact.
+_SELU_26 = (_cut(_SELU_SCALE_HI), _cut(_SELU_NEGATIVE_HI))
+_SELU_REST = tuple((hi - hi_26) + lo for hi, hi_26, lo in
+                   zip((_SELU_SCALE_HI, _SELU_NEGATIVE_HI), _SELU_26,
+                       (_SELU_SCALE_LO, _SELU_NEGATIVE_LO)))
 
 
 def _times_pair(v, hi, lo):
@@ -1104,15 +1111,32 @@ def _selu_kernel(x, out=None):
     # lambda x for x > 0; lambda alpha expm1(x) for x <= 0. Each branch is one
     # accurate function times a constant carried as a pair; the branch is chosen
     # before the product, so one pair product serves both.
-    xc = np.minimum(np.maximum(x, -800.0), 1e300)  # np.clip, without its Python wrapper
+    xc = np.minimum(x, 1e300)  # (the split below stays finite; beyond, see huge)
+    v = np.minimum(xc, 0.0)
+    np.expm1(v, out=v)
+    v += np.maximum(xc, 0.0)  # x above 0, expm1(x) below
     positive = x > 0.0
-    v = np.where(positive, xc, np.expm1(np.minimum(xc, 0.0)))
-    hi = np.where(positive, _SELU_SCALE_HI, _SELU_NEGATIVE_HI)
-    lo = np.where(positive, _SELU_SCALE_LO, _SELU_NEGATIVE_LO)
-    p, err = two_prod(v, hi)
+    hi = np.where(positive, *_SELU_26)
+    lo = np.where(positive, *_SELU_REST)
+    p = v * hi
+    v1, v2 = _split(v)
+    err = v1 * hi
+    err -= p
+    v2 *= hi
+    err += v2  # v hi - p, exactly: hi has 26 bits
     out = np.multiply(v, lo, out=out)
     out += err
     out += p
+    tiny = np.abs(x) < 2.0**-968
+    if tiny.any():
+        # There v lo and the partial products underflow: x (= v, as expm1(x) is x) scaled by
+        # 2**64, exactly, times the full constants as pairs, and scaled back, which rounds the
+        # sum once more only where the result is subnormal.
+        xt = x[tiny] * 2.0**64
+        positive = xt > 0.0
+        p, err = two_prod(xt, np.where(positive, _SELU_SCALE_HI, _SELU_NEGATIVE_HI))
+        lo = np.where(positive, _SELU_SCALE_LO, _SELU_NEGATIVE_LO)
+        out[tiny] = np.ldexp((xt * lo + err) + p, -64)
     huge = x > 1e300
     if huge.any():
         with np.errstate(over="ignore"):

@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from ._normal import scaled_tail
-from ._sigmoid import (_C_HI, _C_LO, _cut, _one_or, _one_plus, _split, by_scalars, divide,
+from ._sigmoid import (_C_HI, _C_LO, _one_or, _one_plus, by_scalars, divide,
                        exp_minus_abs, logistic, scaled_exp, set_where, sigmoid_and_density, two_prod,
                        two_square, two_sum)
 from ._taylor import near_zero, near_zero_scalar
@@ -162,15 +162,18 @@ def _softsign_kernel(x, out=None):
 def _softsign_grad_kernel(x, out=None):
     # (1/(1 + |x|))^2 rather than 1/(1 + |x|)^2: the square of the reciprocal
     # stays a (subnormal) number up to |x| ~ 1e161, where (1 + |x|)^2 would
-    # overflow. The rounding error of d = 1 + |x| (recovered exactly by a
-    # fast two-sum) would count twice, so it is corrected to first order.
+    # overflow. The rounding error of d = 1 + |x| (recovered exactly by
+    # Knuth's two-sum, whose six passes cost less than a fast two-sum's
+    # ordering by np.maximum and np.minimum) would count twice, so it is
+    # corrected to first order.
     a = np.abs(x)
     np.minimum(a, _SOFTSIGN_CLIP, out=a)
     d = 1.0 + a
-    d_lo = np.maximum(a, 1.0)
-    np.subtract(d, d_lo, out=d_lo)
-    np.minimum(a, 1.0, out=a)
-    d_lo = np.subtract(a, d_lo, out=d_lo)  # the larger term subtracted first
+    a_virtual = d - 1.0
+    d_lo = np.subtract(d, a_virtual)
+    np.subtract(1.0, d_lo, out=d_lo)
+    a -= a_virtual
+    d_lo += a
     r = np.divide(1.0, d, out=d)
     square = r * r
     d_lo *= 2.0
@@ -352,16 +355,17 @@ def _tail_product(pdf, factor_hi, factor_lo=0.0):
 
 
 def _gelu_erf_core(x):
-    xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
-    result = _x_normal_cdf(xc)
-
-    tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():  # (below -40 too, set to -0.0 on the tail's elements alone)
-        xt = x[tail_mask]
-        xd = np.maximum(xt, -_GELU_FAR)
-        # x Phi(x) = -phi(x) S(x) for x < 0.
-        tail = -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
-        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, -0.0)
+    # (x >= 9 never gets here: see _below_plateau)
+    tail_mask = x < _GELU_TAIL
+    if not tail_mask.any():
+        return _x_normal_cdf(x)
+    result = _x_normal_cdf(np.maximum(x, -_GELU_FAR))
+    # Below -20 (below -40 too, set to -0.0 on the tail's elements alone):
+    xt = x[tail_mask]
+    xd = np.maximum(xt, -_GELU_FAR)
+    # x Phi(x) = -phi(x) S(x) for x < 0.
+    tail = -_tail_product(_scaled_normal_pdf(xd), _asymptotic_series(xd))
+    result[tail_mask] = set_where(tail, xt < -_GELU_FAR, -0.0)
     return result
 
 
@@ -400,18 +404,21 @@ def _cdf_plus_x_pdf(x):
 
 
 def _gelu_erf_grad_core(x):
-    xc = np.maximum(x, -_GELU_FAR)  # (x >= 9 never gets here: see _below_plateau)
+    # (x >= 9 never gets here: see _below_plateau)
+    tail_mask = x < _GELU_TAIL
+    if not tail_mask.any():
+        return near_zero("gelu", x, _cdf_plus_x_pdf(x))
+    xc = np.maximum(x, -_GELU_FAR)
     result = near_zero("gelu", xc, _cdf_plus_x_pdf(xc))
-    tail_mask = xc < _GELU_TAIL
-    if tail_mask.any():  # (below -40 too, set to 0 on the tail's elements alone)
-        xt = x[tail_mask]
-        xd = np.maximum(xt, -_GELU_FAR)
-        # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
-        sq_hi, sq_lo = two_square(xd)
-        diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
-        ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
-        tail = _tail_product(_scaled_normal_pdf(xd), ratio)
-        result[tail_mask] = set_where(tail, xt < -_GELU_FAR, 0.0)
+    # Below -20 (below -40 too, set to 0 on the tail's elements alone):
+    xt = x[tail_mask]
+    xd = np.maximum(xt, -_GELU_FAR)
+    # Phi(x) + x phi(x) = phi(x) (S(x) - x^2) / |x| for x < 0, with S - x^2 as a pair.
+    sq_hi, sq_lo = two_square(xd)
+    diff_hi, diff_lo = two_sum(_asymptotic_series(xd), -sq_hi)
+    ratio = divide(diff_hi, -xd, 0.0, diff_lo - sq_lo)
+    tail = _tail_product(_scaled_normal_pdf(xd), ratio)
+    result[tail_mask] = set_where(tail, xt < -_GELU_FAR, 0.0)
     return result
 
 
@@ -1211,122 +1218,91 @@ _SQUAREPLUS_B_MIN, _SQUAREPLUS_B_MAX = 1e-200, 1e200
 #: ... and |x| below this times sqrt(b): there squareplus(|x|) / squareplus(-|x|) < 2**13.
 _SQUAREPLUS_NEAR = 45.0
 #: A rounding ``r = fl(s - c)`` with error ``e`` is certainly correct if ``r + e * (1 + 2**-19)``
-#: still rounds to ``r``: ``r + e`` is within 2**-75 r of squareplus(x) (see _squareplus_near).
+#: still rounds to ``r``: ``r + e`` is within 2**-74 r of squareplus(x) (see _squareplus_near).
 _SQUAREPLUS_ZIV = 1.0 + 2.0**-19
+#: A float64's bits ANDed with this keep its 26 leading significant bits: a truncation, within
+#: 2**-25 relative, in one integer operation (rounding, as _cut, takes three).
+_LEADING_26 = np.int64(-1 << 27)
 
 
 def _squareplus_far(x, b):
-    """``(a, redo)``: ``|x|`` and where it is beyond the fast kernels' range (nan included),
-    or None if b is outside theirs or most elements are beyond it (the previous kernels then
-    take the whole chunk: computing both would cost more)."""
+    """Where ``x`` is beyond the fast kernels' range (nan included), as a mask, or False if no
+    element is; None if b is outside their range or most elements are beyond it (the previous
+    kernels then take the whole chunk: computing both would cost more)."""
     if not _SQUAREPLUS_B_MIN < b < _SQUAREPLUS_B_MAX:
         return None
-    a = np.abs(x)
-    redo = a < _SQUAREPLUS_NEAR * math.sqrt(b)
-    np.logical_not(redo, out=redo)  # nan included
-    if 4 * np.count_nonzero(redo) > redo.size:
+    near = np.abs(x) < _SQUAREPLUS_NEAR * math.sqrt(b)  # false for nan
+    count = np.count_nonzero(near)
+    if count == near.size:
+        return False
+    if 4 * count < 3 * near.size:
         return None
-    return a, redo
+    return np.logical_not(near, out=near)
 
 
-def _newton_step(s, u, u_lo, b):
-    """``c`` with ``s - c`` the positive root of ``f(t) = t (t - y) - b/4`` (y = x or |x|),
-    from ``s`` (26 bits) and ``u + u_lo = s - y`` exactly: ``f(s) = s u - b/4`` formed exactly
-    from products of 26-bit halves, and the quadratic's step ``c0 + c0^2 / f'(s)`` with
-    ``c0 = f(s) / f'(s)``, ``f'(s) = 2 s - y = s + u``. ``u`` and ``u_lo`` are overwritten."""
-    u1, u2 = _split(u)
+def _newton_step(s, y, b):
+    """``(c, u1, w)``: ``s - c`` is the positive root ``R`` of ``f(t) = t (t - y) - b/4``
+    within 2**-74 R, for ``|y| < 45 sqrt(b)`` and ``s`` within 2**-25 R and of 26 bits; and
+    ``s - y = u1 + w``, ``u1`` of 26 bits, with ``w`` rounded (by 2**-78 (s - y) at most).
+
+    ``f(s) = s (s - y) - b/4`` is formed from products of 26-bit numbers: ``u1`` is the 26
+    leading bits of ``fl(s - y)``; ``s - u1`` is exact (s and s - y are within a factor 2**14
+    of each other), and so is ``w = (s - u1) - y`` but for its rounding. Then ``s u1 - b/4``
+    is exact by Sterbenz's lemma (``s u1`` is within a factor 1 + 2**-11 of b/4), and ``s w``,
+    about 2**-25 of it, costs 2**-77 b/4. As ``f`` is quadratic, ``c = f(s) / (f'(s) - c)``
+    with ``f'(s) = 2 s - y = s + fl(s - y)``: the step ``f(s) / (f'(s) - c0)``,
+    ``c0 = f(s) / f'(s)``, is within ``c0^3 / f'(s)^2``, 2**-75 R, of it. The roundings of
+    ``c`` (about 2**-51 c, c < 2**-25 R) add 2**-76 R, and those of ``f(s)`` 2**-77 R."""
+    u = s - y
+    u1 = np.bitwise_and(u.view(np.int64), _LEADING_26).view(np.float64)
+    w = s - u1
+    w -= y
     f = s * u1
-    f -= 0.25 * b  # exact: s u1 is within a factor 1 + 2**-12 of b/4
-    u2 *= s
-    f += u2
-    u_lo *= s
-    f += u_lo
+    f -= 0.25 * b
+    sw = s * w
+    f += sw
     u += s  # f'(s)
-    c = np.divide(f, u, out=f)
-    u = np.divide(c, u, out=u)
-    u *= c
-    c += u
-    return c
+    c0 = np.divide(f, u, out=sw)
+    u -= c0
+    return np.divide(f, u, out=f), u1, w
 
 
-def _squareplus_near(x, b, redo):
-    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-75 relative, except where ``redo``
+def _squareplus_near(x, b, far, slope=False, out=None):
+    """``(r, e)``: ``r + e`` is squareplus(x) within 2**-74 relative, except where ``far``
     (from :func:`_squareplus_far`) marks ``|x| >= 45 sqrt(b)`` or nan, which the caller
-    computes otherwise.
+    computes otherwise; ``r`` in ``out`` if given. With ``slope=True``, ``(r, e, h, h_lo)``,
+    with ``h + h_lo`` within 2**-73 relative of ``sqrt(x^2 + b)``.
 
     Squareplus(x) is the positive root ``R`` of ``f(s) = s (s - x) - b/4``, for either sign
-    of x. ``s``, the plain formula ``(x + sqrt(x^2 + b)) / 2`` cut to 26 bits, is within
-    2**-26 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40), so that
-    ``f(s)`` is formed exactly from products of 26-bit halves: ``s - x`` is carried as the
-    exact pair ``u + u_lo``, and ``s u1 - b/4``, about 2**-13 b/4 at most, is exact by
-    Sterbenz's lemma. As ``f`` is quadratic, ``R = s - c`` with ``c = (f(s) + c^2) / f'(s)``,
-    ``f'(s) = 2 s - x = s + u``: ``c0 + c0^2 / f'(s)``, ``c0 = f(s) / f'(s)``, is within
-    2**-77 R of it, and the roundings of ``c`` (about 2**-53 c, c < 2**-26 R) add 2**-77 R.
+    of x. ``s``, the plain formula ``(x + h) / 2``, ``h = fl(sqrt(x^2 + b))``, truncated to 26
+    bits, is within 2**-25 R (the cancellation for x < 0, by up to 2**13, costs only 2**-40),
+    and :func:`_newton_step` finds ``c`` with ``s - c`` within 2**-74 R of R. Then
+    ``sqrt(x^2 + b) = 2 R - x`` is ``h + h_lo`` with ``h_lo = ((s + u1) - h) + w - 2 c``:
+    ``s + u1`` and its difference with ``h`` are exact (u1 and s, of 26 bits, are within a
+    factor 2**14 of each other, and ``s + u1`` is within 2**-23 of h).
     """
-    xc = np.where(redo, 0.0, x) if redo.any() else x
+    xc = x if far is False else np.where(far, 0.0, x)
     h = xc * xc
     h += b
     np.sqrt(h, out=h)
-    h += xc
-    h *= 0.5
-    s = _cut(h)  # (in place)
-    u = s - xc
-    v = u - s  # u + u_lo = s - x exactly (Knuth's two-sum)
-    u_lo = u - v
-    np.subtract(s, u_lo, out=u_lo)
-    v += xc
-    u_lo -= v
-    c = _newton_step(s, u, u_lo, b)
-    r = s - c
+    s = h + xc
+    s *= 0.5
+    bits = s.view(np.int64)
+    bits &= _LEADING_26
+    c, u1, w = _newton_step(s, xc, b)
+    if slope:
+        h_lo = np.add(s, u1, out=u1)
+        h_lo -= h
+        h_lo += w
+        h_lo -= c
+        h_lo -= c
+    r = np.subtract(s, c, out=out)
     s -= r
     s -= c  # r's rounding error, exactly: |c| is far below s
-    return r, s
+    return (r, s, h, h_lo) if slope else (r, s)
 
 
-def _squareplus_pair(x, b, a, redo):
-    """``(r, e, h, h_lo)`` for the slope: ``r + e`` is squareplus(x) within 2**-64 relative
-    and ``h + h_lo`` is ``sqrt(x^2 + b)`` within 2**-77, except where ``redo`` marks
-    ``|x| >= 45 sqrt(b)`` or nan, which the caller computes otherwise; ``a`` and ``redo``
-    come from :func:`_squareplus_far`.
-
-    ``S = s - c`` is ``squareplus(|x|)``, found as in :func:`_squareplus_near` from
-    ``f(s) = s (s - |x|) - b/4`` (``s - |x|`` is exact by Sterbenz's lemma unless
-    ``|x| < sqrt(b/8)``, where ``u_lo`` holds its rounding error). Then squareplus(x) is
-    ``S + min(x, 0)``, with ``s + min(x, 0)`` exact as ``t + t_lo``: for ``x < 0``,
-    ``S - |x|`` cancels (by up to 2**13), but ``s - |x|`` does not lose the digits; ``r`` is
-    that sum rounded once and ``e`` its rounding error. And ``sqrt(x^2 + b) = 2 S - |x|``.
-    """
-    xc = x
-    if redo.any():
-        xc = np.where(redo, 0.0, x)
-        a = np.abs(xc)
-    h = a * a
-    h += b
-    np.sqrt(h, out=h)
-    s = a + h
-    s *= 0.5
-    _cut(s)
-    u = s - a
-    u_lo = s - u
-    u_lo -= a
-    c = _newton_step(s, u, u_lo, b)
-    negative_part = np.minimum(xc, 0.0)
-    t = s + negative_part
-    g = s - t
-    negative_part += g
-    g = np.subtract(negative_part, c, out=negative_part)
-    r = t + g
-    t -= r
-    t += g  # r's rounding error, exactly: |g| is far below |t|
-    h_lo = 2.0 * s
-    h_lo -= h
-    h_lo -= a
-    c *= 2.0
-    h_lo -= c  # the two differences before are exact
-    return r, t, h, h_lo
-
-
-def _squareplus_kernel(x, b):
+def _squareplus_kernel(x, b, out=None):
     if b > 2.0 ** 900:
         # squareplus(x, b) = squareplus(x s, b s^2) / s: with s a power of 2 (exact), the
         # pairs' products, about b, stay far from overflow, and no element needs the wide
@@ -1337,12 +1313,13 @@ def _squareplus_kernel(x, b):
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
-    redo = far[1]
-    result, error = _squareplus_near(x, b, redo)
+    result, error = _squareplus_near(x, b, far, out=out)
     # Recomputed too: the rare results too close to a rounding boundary to decide.
     error *= _SQUAREPLUS_ZIV
     error += result
-    redo |= error != result
+    redo = np.not_equal(error, result)
+    if far is not False:
+        redo |= far
     if redo.any():
         result[redo] = _squareplus_general_kernel(x[redo], b)
     return result
@@ -1356,7 +1333,7 @@ def _squareplus_general_kernel(x, b):
     return _where_finite(x, result, 0.0, np.inf)
 
 
-def _squareplus_grad_kernel(x, b):
+def _squareplus_grad_kernel(x, b, out=None):
     if b > 2.0 ** 900:
         # The slope depends on x / sqrt(b) alone: scaled as in _squareplus_kernel.
         scale = 2.0 ** -600
@@ -1367,15 +1344,14 @@ def _squareplus_grad_kernel(x, b):
     # (1 + x / h) / 2 = squareplus(x) / h, both as pairs: the quotient of their leading parts
     # corrected to first order by their low parts, which leaves the quotient's own rounding
     # and one addition, within an ULP; no branch, and for x < 0 no cancellation.
-    a, redo = far
-    r, r_err, h, h_lo = _squareplus_pair(x, b, a, redo)
-    result = r / h
+    r, r_err, h, h_lo = _squareplus_near(x, b, far, slope=True)
+    result = np.divide(r, h, out=out)
     h_lo *= result
     r_err -= h_lo
     r_err /= h
     result += r_err
-    if redo.any():
-        result[redo] = _squareplus_general_grad_kernel(x[redo], b)
+    if far is not False:
+        result[far] = _squareplus_general_grad_kernel(x[far], b)
     return result
 
 
@@ -1493,7 +1469,8 @@ def squareplus(x, b=4.0):
     np.float64(0.5)
     """
     b = _check_squareplus("squareplus", b)
-    return apply_elementwise("squareplus", x, _squareplus_kernel, b, narrow=_squareplus_narrow)
+    return apply_elementwise("squareplus", x, _squareplus_kernel, b, fills=True,
+                             narrow=_squareplus_narrow)
 
 
 def squareplus_grad(x, b=4.0):
@@ -1531,7 +1508,7 @@ def squareplus_grad(x, b=4.0):
     array([0. , 0.5, 0.8, 1. ])
     """
     b = _check_squareplus("squareplus_grad", b)
-    return apply_elementwise("squareplus_grad", x, _squareplus_grad_kernel, b,
+    return apply_elementwise("squareplus_grad", x, _squareplus_grad_kernel, b, fills=True,
                              narrow=_squareplus_grad_narrow)
 
 

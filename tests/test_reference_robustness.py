@@ -296,3 +296,21 @@ def test_squareplus_correctly_rounded_where_its_newton_step_serves(b):
                         rng.uniform(-0.4, 0.4, 100), rng.uniform(-1e-6, 1e-6, 50)]) * root
     exact = [reference("squareplus", 0, b=b)(float(v)) for v in x]
     assert ulp_errors(activations.squareplus(x, b=b), exact, np.float64).max() <= 0.5
+
+
+@pytest.mark.parametrize("b", [4.0, 1e-3, 1e150])
+def test_squareplus_where_a_few_values_leave_its_newton_window(b):
+    # One value in ten beyond 45 sqrt(b), and a nan: the fast kernels serve the others and the
+    # general ones overwrite these in the same output.
+    rng = np.random.default_rng(17)
+    root = np.sqrt(b)
+    x = rng.uniform(-45.0, 45.0, 400) * root
+    x[::10] = rng.uniform(45.0, 1e6, 40) * rng.choice([-1.0, 1.0], 40) * root
+    x[5] = np.nan
+    finite = ~np.isnan(x)
+    for which, func in ((0, activations.squareplus), (1, activations.squareplus_grad)):
+        result = func(x, b=b)
+        assert np.isnan(result[5])
+        exact = [reference("squareplus", which, b=b)(float(v)) for v in x[finite]]
+        claim = 0.5 if which == 0 else accuracy_claim(func)
+        assert ulp_errors(result[finite], exact, np.float64).max() <= claim, which
