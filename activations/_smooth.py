@@ -1302,14 +1302,30 @@ def _squareplus_near(x, b, far, slope=False, out=None):
     return (r, s, h, h_lo) if slope else (r, s)
 
 
+#: Beyond these b the kernels scale x and b by a power of 2 (see _squareplus_kernel).
+_SQUAREPLUS_SCALED = (2.0 ** -900, 2.0 ** 900)
+
+
+def _scaled_for_squareplus(x, b):
+    """``(s, x s, b s^2)`` with ``s = 2**600`` or ``2**-600``, which bring b into the range
+    where the pairs' products neither overflow nor underflow (b/4 of a subnormal b loses
+    its digits). ``x s`` may round only where x cannot move the result (below 2**-872 sqrt(b)
+    for a large b) and may overflow only where it cannot either (beyond 2**423 > 2**873
+    sqrt(b) for a small one)."""
+    scale = 2.0 ** (-600 if b > 1.0 else 600)
+    with np.errstate(over="ignore"):
+        return scale, x * scale, b * scale * scale
+
+
 def _squareplus_kernel(x, b, out=None):
-    if b > 2.0 ** 900:
-        # squareplus(x, b) = squareplus(x s, b s^2) / s: with s a power of 2 (exact), the
-        # pairs' products, about b, stay far from overflow, and no element needs the wide
-        # path, whose hypot is not correctly rounded. Below 2**-422 the scaled x may round,
-        # where x is below 2**-872 sqrt(b) and cannot move the result.
-        scale = 2.0 ** -600
-        return _squareplus_kernel(x * scale, b * scale * scale) * 2.0 ** 600
+    if not _SQUAREPLUS_SCALED[0] <= b <= _SQUAREPLUS_SCALED[1]:
+        # squareplus(x, b) = squareplus(x s, b s^2) / s with s a power of 2 (exact): the
+        # pairs' products, about b, stay far from overflow and underflow, and no element
+        # needs the wide path, whose hypot is not correctly rounded. Where x s overflowed,
+        # squareplus(x) rounds to max(x, 0): b / (4 |x|) is below 2**-1326.
+        scale, xs, bs = _scaled_for_squareplus(x, b)
+        result = _squareplus_kernel(xs, bs) / scale
+        return set_where(result, np.isinf(xs) & np.isfinite(x), np.maximum(x, 0.0))
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_kernel(x, b)
@@ -1334,10 +1350,11 @@ def _squareplus_general_kernel(x, b):
 
 
 def _squareplus_grad_kernel(x, b, out=None):
-    if b > 2.0 ** 900:
-        # The slope depends on x / sqrt(b) alone: scaled as in _squareplus_kernel.
-        scale = 2.0 ** -600
-        return _squareplus_grad_kernel(x * scale, b * scale * scale)
+    if not _SQUAREPLUS_SCALED[0] <= b <= _SQUAREPLUS_SCALED[1]:
+        # The slope depends on x / sqrt(b) alone: scaled as in _squareplus_kernel. An x s
+        # that overflowed has the slope of its infinity, 1 or 0, as x has to within 2**-1700.
+        _, xs, bs = _scaled_for_squareplus(x, b)
+        return _squareplus_grad_kernel(xs, bs)
     far = _squareplus_far(x, b)
     if far is None:
         return _squareplus_general_grad_kernel(x, b)
