@@ -1134,9 +1134,8 @@ def _selu_kernel(x, out=None):
         # sum once more only where the result is subnormal.
         xt = x[tiny] * 2.0**64
         positive = xt > 0.0
-        p, err = two_prod(xt, np.where(positive, _SELU_SCALE_HI, _SELU_NEGATIVE_HI))
-        lo = np.where(positive, _SELU_SCALE_LO, _SELU_NEGATIVE_LO)
-        out[tiny] = np.ldexp((xt * lo + err) + p, -64)
+        out[tiny] = np.ldexp(_times_pair(xt, np.where(positive, _SELU_SCALE_HI, _SELU_NEGATIVE_HI),
+                                         np.where(positive, _SELU_SCALE_LO, _SELU_NEGATIVE_LO)), -64)
     huge = x > 1e300
     if huge.any():
         with np.errstate(over="ignore"):
