@@ -50,7 +50,7 @@ $(VENV)/installed: pyproject.toml constraints.txt
 READY := build/doctrees/en/examples-ready
 docs: $(VENV)/installed
 	$(step) "English and Chinese sites: the English build runs every gallery example that changed, the Chinese one goes on once they have run"
-	@rm -f $(READY) $(READY).figures; mkdir -p $(dir $(READY))
+	@rm -f $(READY); mkdir -p $(dir $(READY))
 	@EXAMPLES_READY=$(READY) $(SPHINX) -b html -D language=en docs $(HTML)/en -d build/doctrees/en & english=$$!; \
 	WAIT_FOR_EXAMPLES=$(READY) $(SPHINX) -b html -D language=zh_CN docs $(HTML)/zh_CN -d build/doctrees/zh_CN & chinese=$$!; \
 	wait $$english || { kill $$chinese 2>/dev/null; wait $$chinese; exit 1; }; \

@@ -128,7 +128,6 @@ def run_phase(repo: Path, python: str, jobs: str) -> dict:
     ready = repo / "build" / "doctrees" / "en" / "examples-ready"
     ready.parent.mkdir(parents=True, exist_ok=True)
     ready.unlink(missing_ok=True)
-    ready.with_name(ready.name + ".figures").unlink(missing_ok=True)
     before = md5_stamps(repo)
     start = time.perf_counter()
     english = Build("html en", command["en"], repo, {**env, "EXAMPLES_READY": str(ready)})

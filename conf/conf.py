@@ -255,8 +255,10 @@ def _examples_ready(app, env, docnames):
     (catalogue_pages waits for them, priority 400): it touches the file EXAMPLES_READY names,
     before the gallery's figures get their palettes (page_weight, 500), which the Chinese build
     needs only when it copies the images."""
-    if os.environ.get("EXAMPLES_READY"):
-        Path(os.environ["EXAMPLES_READY"]).touch()
+    ready = os.environ.get("EXAMPLES_READY")
+    if ready:
+        Path(ready + ".figures").unlink(missing_ok=True)  # a previous build's, before the signal
+        Path(ready).touch()
 
 
 def _figures_ready(app, env, docnames):
@@ -270,9 +272,14 @@ def _wait_for_figures(app):
     English build's palettes (page_weight leaves them to it), 1-2 s of work that no longer
     delays the Chinese build's reading and writing."""
     ready = os.environ.get("WAIT_FOR_EXAMPLES")
-    while ready and not Path(ready + ".figures").exists():
-        time.sleep(0.05)
+    if ready:
+        _wait_for(ready + ".figures")
     return []
+
+
+def _wait_for(path):
+    while not Path(path).exists():
+        time.sleep(0.05)
 
 
 def _wait_for_examples(app):
@@ -288,8 +295,7 @@ def _wait_for_examples(app):
         import jieba
 
         jieba.initialize()
-    while not Path(ready).exists():
-        time.sleep(0.05)
+    _wait_for(ready)
 
 
 def setup(app):
